@@ -23,7 +23,12 @@ public enum Channel {
     /** 自助服务终端: self-service terminal, Art. 10(三). */
     SELF_SERVICE_TERMINAL("自助服务终端", false),
     /** 意见箱/意见簿: suggestion box or book in a hall, Art. 10(四). */
-    SUGGESTION_BOX("意见箱/意见簿", false);
+    SUGGESTION_BOX("意见箱/意见簿", false),
+    /**
+     * 短信: a reply to the reminder text message of Art. 16 (the national {@code pf} code 短信); an online channel
+     * of the kind Art. 9 leaves open with "等".
+     */
+    SMS("短信", true);
 
     /** How often a channel lets the evaluator evaluate. */
     public enum Cadence {
