@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "政务服务\"好差评\" SDK command line: validate payloads, sign, render QR codes, run the conformance kit.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            ValidateCommand.class,
         })
 public final class Hcp {
 
@@ -25,6 +27,14 @@ public final class Hcp {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Hcp());
         cli.setExitCodeExceptionMapper(t -> 2);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("hcp: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            if (System.getenv("HCP_DEBUG") != null) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return 2;
+        });
         return cli.execute(args);
     }
 

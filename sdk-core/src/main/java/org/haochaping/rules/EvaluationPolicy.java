@@ -128,7 +128,9 @@ public final class EvaluationPolicy {
             if (ind.requiresFreeText() && !hasText) {
                 k.add("freeText", "Art. 7", "is required with " + ind.code() + " 其他: write the reason (自拟评价内容)");
             }
-            covered.add(ind.target());
+            if (ind.grade() == grade) {
+                covered.add(ind.target());
+            }
         }
         if (!grade.isBad()) {
             return;

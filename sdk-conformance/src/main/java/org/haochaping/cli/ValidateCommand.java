@@ -1,0 +1,124 @@
+package org.haochaping.cli;
+
+import org.haochaping.rules.Violation;
+import org.haochaping.wire.Decoded;
+import org.haochaping.wire.MalformedPayloadException;
+import org.haochaping.wire.PayloadCodec;
+import org.haochaping.wire.WireProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hcp validate}: checks payload files against a wire profile and the rules. Exit 0 when every file is
+ * valid; 1 with one line per violation ({@code FILE: path: message (Art. N)}); 2 when a file cannot be read or is
+ * not JSON (with line and column).
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Validate payload files (one JSON object or an array) against a wire profile and the rules.",
+            "Exit 0: all valid; 1: violations, one line each as FILE: path: message (Art. N); 2: unreadable or not JSON."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", defaultValue = "unified", paramLabel = "unified|national",
+            description = "Wire profile of the files (default: ${DEFAULT-VALUE}).")
+    Profile profile;
+
+    @Option(names = "--kind", defaultValue = "evaluation", paramLabel = "evaluation|case",
+            description = "What the files hold: evaluation or case (default: ${DEFAULT-VALUE}).")
+    String kind;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Payload files.")
+    List<Path> files;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!"evaluation".equals(kind) && !"case".equals(kind)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--kind must be evaluation or case, not '" + kind + "'");
+        }
+        PayloadCodec codec = PayloadCodec.of(profile.wireProfile());
+        int exit = 0;
+        for (Path file : files) {
+            String text;
+            try {
+                text = readUtf8(file);
+            } catch (IOException e) {
+                err.println(file + ": cannot read: " + describe(e));
+                exit = 2;
+                continue;
+            }
+            try {
+                List<? extends Decoded<?>> items = "evaluation".equals(kind)
+                        ? codec.decodeEvaluations(text) : codec.decodeCases(text);
+                int bad = 0;
+                for (Decoded<?> d : items) {
+                    for (Violation v : d.violations()) {
+                        out.println(file + ": " + v);
+                    }
+                    bad += d.isValid() ? 0 : 1;
+                }
+                err.println(file + ": " + (bad == 0 ? "valid" : bad + " of " + items.size() + " invalid") + " ("
+                        + items.size() + " " + kind + (items.size() == 1 ? "" : "s") + ", " + profile + " profile)");
+                if (bad > 0 && exit == 0) {
+                    exit = 1;
+                }
+            } catch (MalformedPayloadException e) {
+                out.println(file + ": " + (e.line() > 0 ? "line " + e.line() + ", column " + e.column() + ": " : "")
+                        + stripLocation(e.getMessage()));
+                exit = 2;
+            }
+        }
+        out.flush();
+        err.flush();
+        return exit;
+    }
+
+    private static String readUtf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("not UTF-8 text", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String stripLocation(String message) {
+        int at = message.lastIndexOf(" at line ");
+        return at < 0 ? message : message.substring(0, at);
+    }
+
+    enum Profile {
+        unified, national;
+
+        WireProfile wireProfile() {
+            return WireProfile.named(name());
+        }
+    }
+}
