@@ -92,7 +92,8 @@ public final class EvaluationPolicy {
             indicators(e, k);
             followUp(e, k);
         }
-        if (c != null && caseViolations.isEmpty() && staged && e.scope() != null && e.channel() != null) {
+        boolean caseReadable = c != null && c.handlingMode() != null && c.businessKind() != null && c.status() != null;
+        if (caseReadable && staged && e.scope() != null && e.channel() != null) {
             whatMayBeEvaluated(e, c, k);
             scope(e, c, k);
             timing(e, c, k);

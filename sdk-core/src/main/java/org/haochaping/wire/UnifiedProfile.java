@@ -202,7 +202,8 @@ final class UnifiedProfile extends WireProfile {
                 .completedAt(r.isoDateTime("completedAt"))
                 .promisedAt(r.isoDateTime("promisedAt"))
                 .handlingMode(r.enumValue("handlingMode", HandlingMode.class))
-                .businessKind(r.enumValue("businessKind", BusinessKind.class))
+                .businessKind(r.has("businessKind")
+                        ? r.enumValue("businessKind", BusinessKind.class) : BusinessKind.APPLICATION)
                 .batchNo(r.string("batchNo"))
                 .jointDeptCodes(r.stringList("jointDeptCodes"))
                 .theme(r.string("themeCode"), r.stringList("relatedItemCodes"));
