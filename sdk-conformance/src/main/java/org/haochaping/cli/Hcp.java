@@ -25,6 +25,11 @@ public final class Hcp {
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line: exit code 2 and a one-line message for unexpected errors. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Hcp());
         cli.setExitCodeExceptionMapper(t -> 2);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -35,7 +40,7 @@ public final class Hcp {
             }
             return 2;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
