@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "政务服务\"好差评\" SDK command line: validate payloads, sign, render QR codes, run the conformance kit.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DeadlineCommand.class,
+            ScorecardCommand.class,
         })
 public final class Hcp {
 
