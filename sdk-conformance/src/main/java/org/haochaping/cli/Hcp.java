@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             ValidateCommand.class,
+            DeadlineCommand.class,
+            ScorecardCommand.class,
         })
 public final class Hcp {
 

@@ -1,0 +1,432 @@
+package org.haochaping.badreview;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.haochaping.deadline.Deadline;
+import org.haochaping.deadline.DeadlineRule;
+import org.haochaping.model.Grade;
+
+/**
+ * A bad-review work order (差评工单, Art. 18–22): who and what it is about, and its history of events, from
+ * which its state follows. Immutable and thread-safe; every change returns a new order
+ * ({@link BadReviewWorkflow#apply}).
+ *
+ * <p>The states and events:
+ * <pre>
+ * CREATED --DISPATCH--> DISPATCHED --VERIFY--> VERIFIED --CLASSIFY--> CLASSIFIED --START_RECTIFICATION--> RECTIFYING
+ *                            |                    |  \--DISMISS--> DISMISSED ("未评", Art. 19)
+ *                            +--APPLY_FOR_REVIEW--+--> UNDER_REVIEW --DECIDE_REVIEW(INVALID)--> INVALIDATED ("未评", Art. 21)
+ *                                                                   \--DECIDE_REVIEW(VALID)--> VERIFIED
+ * RECTIFYING --COMPLETE_RECTIFICATION--> RECTIFIED --FOLLOW_UP--> FOLLOWED_UP
+ * CALL_BACK is recorded in CLASSIFIED and RECTIFYING without changing the state.
+ * </pre>
+ * A valid review returns the order to {@code VERIFIED}, since the review itself checked the bad review
+ * (Art. 21: 电话核实、谈话了解、调取录像、审阅资料); handling then continues with classification. An order may be
+ * appealed once, within the {@link DeadlineRule#APPEAL} deadline.
+ *
+ * <p>On the wire: {@code {"orderNo":..., "evaluationId":..., "caseNo":..., "grade":"DISSATISFIED",
+ * "deptCode":..., "areaCode":..., "state":"RECTIFYING", "history":[events]}}. Reading it back replays the
+ * history through the same rules, so an order that the rules would not have produced cannot be read.
+ */
+@JsonPropertyOrder({"orderNo", "evaluationId", "caseNo", "grade", "deptCode", "areaCode", "state", "history"})
+public final class WorkOrder {
+
+    /** Where an event's deadlines come from: the calculator when acting, the stored history when replaying. */
+    interface DeadlineSource {
+        Deadline deadline(DeadlineRule rule, OffsetDateTime startedAt);
+    }
+
+    private final String orderNo;
+    private final String evaluationId;
+    private final String caseNo;
+    private final Grade grade;
+    private final String deptCode;
+    private final String areaCode;
+    private final List<WorkOrderEvent> history;
+    private final WorkOrderState state;
+
+    private WorkOrder(WorkOrder base, List<WorkOrderEvent> history, WorkOrderState state) {
+        this(base.orderNo, base.evaluationId, base.caseNo, base.grade, base.deptCode, base.areaCode, history, state);
+    }
+
+    private WorkOrder(String orderNo, String evaluationId, String caseNo, Grade grade, String deptCode, String areaCode,
+                      List<WorkOrderEvent> history, WorkOrderState state) {
+        this.orderNo = orderNo;
+        this.evaluationId = evaluationId;
+        this.caseNo = caseNo;
+        this.grade = grade;
+        this.deptCode = deptCode;
+        this.areaCode = areaCode;
+        this.history = Collections.unmodifiableList(history);
+        this.state = state;
+    }
+
+    static WorkOrder open(String orderNo, String evaluationId, String caseNo, Grade grade, String deptCode,
+                          String areaCode, Actor by, OffsetDateTime at, String note) {
+        required(orderNo, "orderNo");
+        required(evaluationId, "evaluationId");
+        required(caseNo, "caseNo");
+        required(deptCode, "deptCode");
+        required(areaCode, "areaCode");
+        if (grade == null) {
+            throw new IllegalArgumentException("grade is required (Art. 18)");
+        }
+        if (by == null || at == null) {
+            throw new IllegalArgumentException("work order " + orderNo + ": who (actor) and when (at) are required");
+        }
+        if (!grade.isBad()) {
+            throw new WorkOrderException("Art. 18", "work order " + orderNo + ": only 不满意 or 非常不满意 opens a "
+                    + "work order, not " + grade + " (" + grade.chineseName() + ")");
+        }
+        if (!WorkOrderEventType.OPEN.roles().contains(by.role())) {
+            throw new WorkOrderException("Art. 18", "work order " + orderNo + ": the system creates work orders, not " + by.role());
+        }
+        WorkOrderEvent opened = WorkOrderEvent.opened(by, at, note);
+        List<WorkOrderEvent> history = new ArrayList<>();
+        history.add(opened);
+        return new WorkOrder(orderNo, evaluationId, caseNo, grade, deptCode, areaCode, history, WorkOrderState.CREATED);
+    }
+
+    private static void required(String value, String field) {
+        if (value == null || value.trim().isEmpty()) {
+            throw new IllegalArgumentException(field + " is required (Art. 18)");
+        }
+    }
+
+    /** The state an event leads to from {@code from}; {@code null} when the rules do not provide for it there. */
+    static WorkOrderState target(WorkOrderState from, WorkOrderEventType type, ReviewVerdict verdict) {
+        switch (type) {
+            case DISPATCH:
+                return from == WorkOrderState.CREATED ? WorkOrderState.DISPATCHED : null;
+            case VERIFY:
+                return from == WorkOrderState.DISPATCHED ? WorkOrderState.VERIFIED : null;
+            case DISMISS:
+                return from == WorkOrderState.VERIFIED ? WorkOrderState.DISMISSED : null;
+            case CLASSIFY:
+                return from == WorkOrderState.VERIFIED ? WorkOrderState.CLASSIFIED : null;
+            case CALL_BACK:
+                return from == WorkOrderState.CLASSIFIED || from == WorkOrderState.RECTIFYING ? from : null;
+            case START_RECTIFICATION:
+                return from == WorkOrderState.CLASSIFIED ? WorkOrderState.RECTIFYING : null;
+            case COMPLETE_RECTIFICATION:
+                return from == WorkOrderState.RECTIFYING ? WorkOrderState.RECTIFIED : null;
+            case FOLLOW_UP:
+                return from == WorkOrderState.RECTIFIED ? WorkOrderState.FOLLOWED_UP : null;
+            case APPLY_FOR_REVIEW:
+                return from == WorkOrderState.DISPATCHED || from == WorkOrderState.VERIFIED ? WorkOrderState.UNDER_REVIEW : null;
+            case DECIDE_REVIEW:
+                if (from != WorkOrderState.UNDER_REVIEW) {
+                    return null;
+                }
+                return verdict == ReviewVerdict.INVALID ? WorkOrderState.INVALIDATED : WorkOrderState.VERIFIED;
+            default:
+                return null;
+        }
+    }
+
+    WorkOrder apply(WorkOrderAction action, Actor by, OffsetDateTime at, DeadlineSource deadlines) {
+        if (action == null || by == null || at == null) {
+            throw new IllegalArgumentException("work order " + orderNo + ": action, who (actor) and when (at) are required");
+        }
+        WorkOrderEventType type = action.type();
+        WorkOrderState to = target(state, type, action.verdict());
+        if (to == null) {
+            throw new IllegalTransitionException(orderNo, state, type, type.article(), "not provided for in this state ("
+                    + state.article() + "); allowed here: " + (state.isFinal() ? "nothing, the order is closed" : allowedEvents()));
+        }
+        if (!type.roles().contains(by.role())) {
+            throw new IllegalTransitionException(orderNo, state, type, type.article(), "only " + type.roles()
+                    + " may do this, not " + by.role());
+        }
+        WorkOrderEvent last = history.get(history.size() - 1);
+        if (at.isBefore(last.at())) {
+            throw new IllegalTransitionException(orderNo, state, type, type.article(), "its time " + at
+                    + " is before the previous event (" + last.type() + " at " + last.at() + ")");
+        }
+        if (type == WorkOrderEventType.APPLY_FOR_REVIEW) {
+            if (hasEvent(WorkOrderEventType.APPLY_FOR_REVIEW)) {
+                throw new IllegalTransitionException(orderNo, state, type, type.article(), "the bad review was already appealed once");
+            }
+            Deadline appeal = deadline(DeadlineRule.APPEAL);
+            if (appeal != null && !appeal.isMetBy(at)) {
+                throw new IllegalTransitionException(orderNo, state, type, type.article(), "the appeal period (1 working day "
+                        + "after receipt) ended at " + appeal.dueAt());
+            }
+        }
+        List<Deadline> started = new ArrayList<>();
+        if (type == WorkOrderEventType.DISPATCH) {
+            started.add(deadlines.deadline(DeadlineRule.APPEAL, at));
+        } else if (type == WorkOrderEventType.CLASSIFY) {
+            for (DeadlineRule rule : action.category().deadlineRules()) {
+                started.add(deadlines.deadline(rule, receivedAt()));
+            }
+        }
+        List<WorkOrderEvent> next = new ArrayList<>(history);
+        next.add(new WorkOrderEvent(action, state, to, by, at, started));
+        return new WorkOrder(this, next, to);
+    }
+
+    @JsonCreator
+    static WorkOrder fromJson(@JsonProperty("orderNo") String orderNo,
+                              @JsonProperty("evaluationId") String evaluationId,
+                              @JsonProperty("caseNo") String caseNo,
+                              @JsonProperty("grade") Grade grade,
+                              @JsonProperty("deptCode") String deptCode,
+                              @JsonProperty("areaCode") String areaCode,
+                              @JsonProperty("state") WorkOrderState state,
+                              @JsonProperty("history") List<WorkOrderEvent> history) {
+        if (history == null || history.isEmpty() || history.get(0).type() != WorkOrderEventType.OPEN) {
+            throw new WorkOrderException("Art. 18", "work order " + orderNo + ": its history must start with OPEN");
+        }
+        WorkOrderEvent first = history.get(0);
+        WorkOrder order = open(orderNo, evaluationId, caseNo, grade, deptCode, areaCode, first.actor(), first.at(), first.note());
+        if (first.from() != null || first.to() != WorkOrderState.CREATED || !first.deadlines().isEmpty()) {
+            throw new WorkOrderException("Art. 18", "work order " + orderNo + ": OPEN leads to CREATED and starts no deadline");
+        }
+        for (int i = 1; i < history.size(); i++) {
+            final WorkOrderEvent stored = history.get(i);
+            final String article = stored.type().article();
+            final String ref = "work order " + orderNo + ", event " + (i + 1) + " (" + stored.type() + ")";
+            final Map<DeadlineRule, Deadline> byRule = new EnumMap<>(DeadlineRule.class);
+            for (Deadline d : stored.deadlines()) {
+                if (byRule.put(d.rule(), d) != null) {
+                    throw new WorkOrderException(article, ref + ": deadline " + d.rule() + " listed twice");
+                }
+            }
+            order = order.apply(stored.action(), stored.actor(), stored.at(), new DeadlineSource() {
+                @Override
+                public Deadline deadline(DeadlineRule rule, OffsetDateTime startedAt) {
+                    Deadline d = byRule.get(rule);
+                    if (d == null || !d.startedAt().isEqual(startedAt)) {
+                        throw new WorkOrderException(article, ref + ": must carry the " + rule + " deadline ("
+                                + rule.article() + ") started at " + startedAt);
+                    }
+                    return d;
+                }
+            });
+            WorkOrderEvent replayed = order.history.get(i);
+            if (replayed.from() != stored.from() || replayed.to() != stored.to()) {
+                throw new WorkOrderException(article, ref + ": recorded as " + stored.from() + "->" + stored.to()
+                        + " but the rules lead " + replayed.from() + "->" + replayed.to());
+            }
+            if (replayed.deadlines().size() != stored.deadlines().size()) {
+                throw new WorkOrderException(article, ref + ": carries deadlines " + byRule.keySet()
+                        + " but starts only " + replayed.deadlines().size());
+            }
+        }
+        if (state != null && state != order.state) {
+            throw new WorkOrderException(order.state.article(), "work order " + orderNo + ": state says " + state
+                    + " but its history leads to " + order.state);
+        }
+        return order;
+    }
+
+    private boolean hasEvent(WorkOrderEventType type) {
+        return firstEvent(type) != null;
+    }
+
+    private WorkOrderEvent firstEvent(WorkOrderEventType type) {
+        for (WorkOrderEvent e : history) {
+            if (e.type() == type) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private Deadline deadline(DeadlineRule rule) {
+        for (Deadline d : deadlines()) {
+            if (d.rule() == rule) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    @JsonProperty("orderNo")
+    public String orderNo() {
+        return orderNo;
+    }
+
+    /** The bad evaluation that opened the order (Art. 18). */
+    @JsonProperty("evaluationId")
+    public String evaluationId() {
+        return evaluationId;
+    }
+
+    /** The case (办件) evaluated. */
+    @JsonProperty("caseNo")
+    public String caseNo() {
+        return caseNo;
+    }
+
+    /** 不满意 or 非常不满意. */
+    @JsonProperty("grade")
+    public Grade grade() {
+        return grade;
+    }
+
+    /** The evaluated department's code. */
+    @JsonProperty("deptCode")
+    public String deptCode() {
+        return deptCode;
+    }
+
+    /** The area (行政区划) code of the evaluated service. */
+    @JsonProperty("areaCode")
+    public String areaCode() {
+        return areaCode;
+    }
+
+    @JsonProperty("state")
+    public WorkOrderState state() {
+        return state;
+    }
+
+    /** Every event, oldest first; the first is {@code OPEN}. */
+    @JsonProperty("history")
+    public List<WorkOrderEvent> history() {
+        return history;
+    }
+
+    /** When the order was created (Art. 18). */
+    public OffsetDateTime openedAt() {
+        return history.get(0).at();
+    }
+
+    /** When the handling department received the order (the {@code DISPATCH}); {@code null} before. */
+    public OffsetDateTime receivedAt() {
+        WorkOrderEvent e = firstEvent(WorkOrderEventType.DISPATCH);
+        return e == null ? null : e.at();
+    }
+
+    /** The department that received the order; {@code null} before {@code DISPATCH}. */
+    public String handlingDeptCode() {
+        WorkOrderEvent e = firstEvent(WorkOrderEventType.DISPATCH);
+        return e == null ? null : e.toDeptCode();
+    }
+
+    /** The category (Art. 20); {@code null} until classified. */
+    public Category category() {
+        WorkOrderEvent e = firstEvent(WorkOrderEventType.CLASSIFY);
+        return e == null ? null : e.category();
+    }
+
+    /** The evaluator's answer at the 12345 follow-up (Art. 22); {@code null} until then. */
+    public FollowUpResult followUp() {
+        WorkOrderEvent e = firstEvent(WorkOrderEventType.FOLLOW_UP);
+        return e == null ? null : e.followUp();
+    }
+
+    /** The events the rules provide for in the current state, whoever acts and whenever. */
+    public Set<WorkOrderEventType> allowedEvents() {
+        Set<WorkOrderEventType> allowed = EnumSet.noneOf(WorkOrderEventType.class);
+        for (WorkOrderEventType t : WorkOrderEventType.values()) {
+            if (t == WorkOrderEventType.APPLY_FOR_REVIEW && hasEvent(t)) {
+                continue;
+            }
+            if (t != WorkOrderEventType.OPEN && target(state, t, ReviewVerdict.VALID) != null) {
+                allowed.add(t);
+            }
+        }
+        return allowed;
+    }
+
+    /** Every deadline the history started, oldest first. */
+    public List<Deadline> deadlines() {
+        List<Deadline> all = new ArrayList<>();
+        for (WorkOrderEvent e : history) {
+            all.addAll(e.deadlines());
+        }
+        return all;
+    }
+
+    /**
+     * Checks every deadline at {@code now}. The appeal deadline is fulfilled by {@code APPLY_FOR_REVIEW};
+     * the Art. 20 call-back deadlines by the first {@code CALL_BACK} or by {@code COMPLETE_RECTIFICATION}
+     * (reporting the result is a call back); the result deadlines by {@code COMPLETE_RECTIFICATION}.
+     */
+    public List<DeadlineCheck> checkDeadlines(OffsetDateTime now) {
+        List<DeadlineCheck> checks = new ArrayList<>();
+        for (Deadline d : deadlines()) {
+            OffsetDateTime fulfilled = fulfilment(d.rule());
+            DeadlineStatus status;
+            if (fulfilled != null) {
+                status = d.isMetBy(fulfilled) ? DeadlineStatus.MET : DeadlineStatus.MET_LATE;
+            } else if (d.rule() == DeadlineRule.APPEAL) {
+                boolean stillPossible = state == WorkOrderState.DISPATCHED || state == WorkOrderState.VERIFIED;
+                status = stillPossible && !d.isOverdueAt(now) ? DeadlineStatus.OPEN : DeadlineStatus.LAPSED;
+            } else {
+                status = d.isOverdueAt(now) ? DeadlineStatus.OVERDUE : DeadlineStatus.OPEN;
+            }
+            checks.add(new DeadlineCheck(d, status, fulfilled));
+        }
+        return checks;
+    }
+
+    /** Whether any deadline is {@link DeadlineStatus#OVERDUE} at {@code now}. */
+    public boolean isOverdueAt(OffsetDateTime now) {
+        for (DeadlineCheck c : checkDeadlines(now)) {
+            if (c.status() == DeadlineStatus.OVERDUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private OffsetDateTime fulfilment(DeadlineRule rule) {
+        for (WorkOrderEvent e : history) {
+            WorkOrderEventType t = e.type();
+            boolean fulfils;
+            switch (rule) {
+                case APPEAL:
+                    fulfils = t == WorkOrderEventType.APPLY_FOR_REVIEW;
+                    break;
+                case SIMPLE_CALLBACK:
+                case GENERAL_CALLBACK:
+                    fulfils = t == WorkOrderEventType.CALL_BACK || t == WorkOrderEventType.COMPLETE_RECTIFICATION;
+                    break;
+                case GENERAL_RESULT:
+                case COMPLEX_RESULT:
+                    fulfils = t == WorkOrderEventType.COMPLETE_RECTIFICATION;
+                    break;
+                default:
+                    fulfils = false;
+            }
+            if (fulfils) {
+                return e.at();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof WorkOrder)) {
+            return false;
+        }
+        WorkOrder w = (WorkOrder) o;
+        return orderNo.equals(w.orderNo) && evaluationId.equals(w.evaluationId) && caseNo.equals(w.caseNo)
+                && grade == w.grade && deptCode.equals(w.deptCode) && areaCode.equals(w.areaCode)
+                && history.equals(w.history);
+    }
+
+    @Override
+    public int hashCode() {
+        return orderNo.hashCode() * 31 + history.size();
+    }
+
+    @Override
+    public String toString() {
+        return "WorkOrder{" + orderNo + ", case " + caseNo + ", " + grade + ", " + state + ", " + history.size() + " events}";
+    }
+}

@@ -1,0 +1,139 @@
+package org.haochaping.badreview;
+
+/**
+ * What an actor does to a work order, with what the event needs: the receiving department for
+ * {@code DISPATCH}, the finding for {@code DISMISS}, the category for {@code CLASSIFY}, the verdict for
+ * {@code DECIDE_REVIEW}, the evaluator's answer for {@code FOLLOW_UP}. An optional note (处理意见, Art. 20(三))
+ * goes into the history; it may hold personal data and never appears in {@code toString()}.
+ */
+public final class WorkOrderAction {
+
+    private final WorkOrderEventType type;
+    private final String toDeptCode;
+    private final Dismissal dismissal;
+    private final Category category;
+    private final ReviewVerdict verdict;
+    private final FollowUpResult followUp;
+    private final String note;
+
+    private WorkOrderAction(WorkOrderEventType type, String toDeptCode, Dismissal dismissal, Category category,
+                            ReviewVerdict verdict, FollowUpResult followUp, String note) {
+        this.type = type;
+        this.toDeptCode = toDeptCode;
+        this.dismissal = dismissal;
+        this.category = category;
+        this.verdict = verdict;
+        this.followUp = followUp;
+        this.note = note;
+    }
+
+    private static WorkOrderAction of(WorkOrderEventType type) {
+        return new WorkOrderAction(type, null, null, null, null, null, null);
+    }
+
+    private static <T> T required(T value, String what, WorkOrderEventType type) {
+        if (value == null || (value instanceof String && ((String) value).trim().isEmpty())) {
+            throw new IllegalArgumentException(type + " needs " + what + " (" + type.article() + ")");
+        }
+        return value;
+    }
+
+    /** Art. 18: the order reaches the handling department {@code deptCode}. */
+    public static WorkOrderAction dispatch(String deptCode) {
+        WorkOrderEventType t = WorkOrderEventType.DISPATCH;
+        return new WorkOrderAction(t, required(deptCode, "the receiving department's code", t), null, null, null, null, null);
+    }
+
+    /** Art. 19: the evaluator was contacted and the bad review checked. */
+    public static WorkOrderAction verify() {
+        return of(WorkOrderEventType.VERIFY);
+    }
+
+    /** Art. 19: the bad review is untrue or mistaken; it is not adopted and counts as "未评". */
+    public static WorkOrderAction dismiss(Dismissal finding) {
+        WorkOrderEventType t = WorkOrderEventType.DISMISS;
+        return new WorkOrderAction(t, null, required(finding, "the finding (UNTRUE or MISTAKEN)", t), null, null, null, null);
+    }
+
+    /** Art. 20: the category, which starts its time limits. */
+    public static WorkOrderAction classify(Category category) {
+        WorkOrderEventType t = WorkOrderEventType.CLASSIFY;
+        return new WorkOrderAction(t, null, null, required(category, "a category (SIMPLE, GENERAL or COMPLEX)", t), null, null, null);
+    }
+
+    /** Art. 20(一)(二): the evaluator was called back. */
+    public static WorkOrderAction callBack() {
+        return of(WorkOrderEventType.CALL_BACK);
+    }
+
+    /** Art. 20: rectification begins. */
+    public static WorkOrderAction startRectification() {
+        return of(WorkOrderEventType.START_RECTIFICATION);
+    }
+
+    /** Art. 20: rectification is complete and the result reported to the evaluator. */
+    public static WorkOrderAction completeRectification() {
+        return of(WorkOrderEventType.COMPLETE_RECTIFICATION);
+    }
+
+    /** Art. 22: the 12345 follow-up visit and the evaluator's answer. */
+    public static WorkOrderAction followUp(FollowUpResult result) {
+        WorkOrderEventType t = WorkOrderEventType.FOLLOW_UP;
+        return new WorkOrderAction(t, null, null, null, null, required(result, "the evaluator's answer (SATISFIED or DISSATISFIED)", t), null);
+    }
+
+    /** Art. 21: the department applies for a review of the bad review. */
+    public static WorkOrderAction applyForReview() {
+        return of(WorkOrderEventType.APPLY_FOR_REVIEW);
+    }
+
+    /** Art. 21: the review's verdict. */
+    public static WorkOrderAction decideReview(ReviewVerdict verdict) {
+        WorkOrderEventType t = WorkOrderEventType.DECIDE_REVIEW;
+        return new WorkOrderAction(t, null, null, null, required(verdict, "a verdict (INVALID or VALID)", t), null, null);
+    }
+
+    /** The same action with a note (处理意见, evidence summary, ...). */
+    public WorkOrderAction withNote(String note) {
+        return new WorkOrderAction(type, toDeptCode, dismissal, category, verdict, followUp, note);
+    }
+
+    public WorkOrderEventType type() {
+        return type;
+    }
+
+    String toDeptCode() {
+        return toDeptCode;
+    }
+
+    Dismissal dismissal() {
+        return dismissal;
+    }
+
+    Category category() {
+        return category;
+    }
+
+    ReviewVerdict verdict() {
+        return verdict;
+    }
+
+    FollowUpResult followUp() {
+        return followUp;
+    }
+
+    String note() {
+        return note;
+    }
+
+    @Override
+    public String toString() {
+        return "WorkOrderAction{" + type + detail() + "}";
+    }
+
+    private String detail() {
+        Object d = toDeptCode != null ? toDeptCode : dismissal != null ? dismissal : category != null ? category
+                : verdict != null ? verdict : followUp;
+        return d == null ? "" : " " + d;
+    }
+}

@@ -1,0 +1,17 @@
+package org.haochaping.badreview;
+
+/** A work order that breaks a rule of chapter 5; {@link #article()} names the rule. */
+public class WorkOrderException extends RuntimeException {
+
+    private final String article;
+
+    WorkOrderException(String article, String message) {
+        super(message + " (" + article + ")");
+        this.article = article;
+    }
+
+    /** The article broken, e.g. {@code Art. 21}. */
+    public String article() {
+        return article;
+    }
+}
