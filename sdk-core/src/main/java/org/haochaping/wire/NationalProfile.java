@@ -25,6 +25,7 @@ import org.haochaping.rules.Violation;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -46,7 +47,9 @@ import java.util.Set;
 final class NationalProfile extends WireProfile {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Strict: the default (smart) resolver would read 2026-02-30 as 2026-02-28 and 24:00:00 as the next day. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final String EXAMPLE = "2026-11-26 10:15:30";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
