@@ -242,13 +242,15 @@ final class NationalProfile extends WireProfile {
         b.staffNo(r.string("evaluatedStaffNo"));
         b.evaluationId(r.string("evaluationId"));
         b.evaluator(evaluator(r));
-        b.targets(r.has("evalTargets") ? parseTargets(r) : defaultTargets(codes));
         b.scope(r.has("evalScope") ? r.enumValue("evalScope", EvaluationScope.class) : EvaluationScope.CASE);
+        EvaluationStage stage;
         if (r.has("evalStage")) {
-            b.stage(r.enumValue("evalStage", EvaluationStage.class));
+            stage = r.enumValue("evalStage", EvaluationStage.class);
         } else {
-            b.stage(c.status() == CaseStatus.COMPLETED ? EvaluationStage.AT_COMPLETION : EvaluationStage.AT_RECEIPT);
+            stage = c.status() == CaseStatus.COMPLETED ? EvaluationStage.AT_COMPLETION : EvaluationStage.AT_RECEIPT;
         }
+        b.stage(stage);
+        b.targets(r.has("evalTargets") ? parseTargets(r) : defaultTargets(codes, stage));
         r.raw("certKey"); // read and not kept: it is derived from userCert and userName (de-identified link)
         return new Decoded<>(b.build(), violations);
     }
@@ -328,8 +330,12 @@ final class NationalProfile extends WireProfile {
         return out;
     }
 
-    /** Without the extension: the targets of the chosen indicators, else the service item. */
-    private static Set<Target> defaultTargets(List<String> codes) {
+    /**
+     * Without the extension: the targets of the chosen indicators, else what the stage allows: the staff before
+     * completion (a hall tablet's record of a visit; Art. 11 evaluates the item only after completion), the service
+     * item after it.
+     */
+    private static Set<Target> defaultTargets(List<String> codes, EvaluationStage stage) {
         Set<Target> out = EnumSet.noneOf(Target.class);
         for (String code : codes) {
             Indicator i = IndicatorCatalogue.standard().find(code);
@@ -338,7 +344,7 @@ final class NationalProfile extends WireProfile {
             }
         }
         if (out.isEmpty()) {
-            out.add(Target.SERVICE_ITEM);
+            out.add(stage == EvaluationStage.AT_RECEIPT ? Target.SERVICE_STAFF : Target.SERVICE_ITEM);
         }
         return out;
     }
