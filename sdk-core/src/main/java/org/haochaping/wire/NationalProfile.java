@@ -179,7 +179,8 @@ final class NationalProfile extends WireProfile {
         if (r.has("handleMode")) {
             mode = r.enumValue("handleMode", HandlingMode.class);
         } else {
-            // Default for records from other systems: a hall case when a hall or window is named.
+            // Default for records from other systems: a hall case when a hall or window is named (an evaluation
+            // record without either takes its mode from the channel, see modeOfChannel).
             mode = hallCode != null || windowNo != null ? HandlingMode.WINDOW : HandlingMode.FULLY_ONLINE;
         }
         BusinessKind kind = BusinessKind.APPLICATION;
@@ -220,7 +221,6 @@ final class NationalProfile extends WireProfile {
         }
         FieldReader r = new FieldReader(node, path, violations);
         CaseRecord c = caseFrom(r);
-        Evaluation.Builder b = Evaluation.builder().caseRecord(c);
         Grade grade = null;
         Integer s = r.integer("satisfaction");
         if (s != null) {
@@ -229,8 +229,13 @@ final class NationalProfile extends WireProfile {
                 r.violation("satisfaction", "must be 1 to 5 (table " + satisfaction.name() + ")");
             }
         }
+        Channel channel = channel(r);
+        if (!r.has("handleMode") && c.hallCode() == null && c.windowNo() == null) {
+            c = c.toBuilder().handlingMode(modeOfChannel(channel)).build();
+        }
+        Evaluation.Builder b = Evaluation.builder().caseRecord(c);
         b.grade(grade);
-        b.channel(channel(r));
+        b.channel(channel);
         List<String> codes = split(r.string("evalDetail"));
         b.indicators(codes);
         b.freeText(r.string("writingEvaluation"));
@@ -272,6 +277,22 @@ final class NationalProfile extends WireProfile {
             r.violation("channel", "does not agree with pf " + pf + " (table " + channels.name() + ")");
         }
         return named;
+    }
+
+    /**
+     * Without the handleMode extension and without a hall or window: the channel tells where the case was handled.
+     * Window evaluators and QR codes are hall channels (Art. 10(一)(二)), a self-service terminal is one too (Art. 10(三),
+     * Art. 11), anything else is read as 全程网办.
+     */
+    private static HandlingMode modeOfChannel(Channel channel) {
+        if (channel == Channel.SELF_SERVICE_TERMINAL) {
+            return HandlingMode.SELF_SERVICE;
+        }
+        if (channel == Channel.WINDOW_EVALUATOR || channel == Channel.STATIC_QR_CODE
+                || channel == Channel.DYNAMIC_QR_CODE || channel == Channel.SUGGESTION_BOX) {
+            return HandlingMode.WINDOW;
+        }
+        return HandlingMode.FULLY_ONLINE;
     }
 
     private static EvaluationKind kind(FieldReader r) {
