@@ -187,6 +187,14 @@ class EvaluationPolicyTest {
         }
 
         @Test
+        void aCaseHandledPartlyOnlineIsEvaluatedAsAWindowCase() {
+            CaseRecord mixed = Fixtures.windowCaseBuilder().handlingMode(HandlingMode.ONLINE_AND_OFFLINE).build();
+            accepted(bothEvaluation(mixed));
+            accepted(staffEvaluationAtVisit(mixed.toBuilder().status(CaseStatus.ACCEPTED).completedAt(null).build()));
+            refused(itemEvaluation(mixed).stage(EvaluationStage.AT_RECEIPT), tuple("stage", "Art. 11"));
+        }
+
+        @Test
         void onlineAndSelfServiceCasesOnceAfterCompletion() {
             for (CaseRecord c : List.of(Fixtures.onlineCase(), Fixtures.selfServiceCase())) {
                 accepted(itemEvaluation(c));

@@ -412,6 +412,26 @@ class NationalProfileTest {
             assertThat(d.value().channel()).isEqualTo(Channel.MOBILE_APP);
         }
 
+        @ParameterizedTest(name = "pf {0} without hall or window: {1}, {2}")
+        @CsvSource({
+            "1, FULLY_ONLINE, ONLINE_HALL",
+            "2, FULLY_ONLINE, MOBILE_APP",
+            "3, WINDOW,       STATIC_QR_CODE",
+            "4, WINDOW,       WINDOW_EVALUATOR",
+            "5, SELF_SERVICE, SELF_SERVICE_TERMINAL",
+        })
+        void withoutHallOrWindowTheChannelTellsWhereTheCaseWasHandled(String pf, HandlingMode mode, Channel channel) {
+            ObjectNode record = foreignHallRecord();
+            record.remove(List.of("windowNo", "hallCode", "proManager"));
+            record.put("pf", pf);
+            Decoded<Evaluation> d = decode(CODEC, record);
+            assertThat(d.violations()).isEmpty();
+            assertThat(d.value().caseRecord().handlingMode()).isEqualTo(mode);
+            assertThat(d.value().channel()).isEqualTo(channel);
+            assertThat(WireProfile.national().readCase(record, "").value().handlingMode())
+                    .isEqualTo(HandlingMode.FULLY_ONLINE);
+        }
+
         @Test
         void codesMayBeNumbers() {
             ObjectNode record = foreignHallRecord();
