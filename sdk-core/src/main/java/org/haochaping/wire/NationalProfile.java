@@ -25,6 +25,7 @@ import org.haochaping.rules.Violation;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -46,7 +47,9 @@ import java.util.Set;
 final class NationalProfile extends WireProfile {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Strict: the default (smart) resolver would read 2026-02-30 as 2026-02-28 and 24:00:00 as the next day. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final String EXAMPLE = "2026-11-26 10:15:30";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -176,7 +179,8 @@ final class NationalProfile extends WireProfile {
         if (r.has("handleMode")) {
             mode = r.enumValue("handleMode", HandlingMode.class);
         } else {
-            // Default for records from other systems: a hall case when a hall or window is named.
+            // Default for records from other systems: a hall case when a hall or window is named (an evaluation
+            // record without either takes its mode from the channel, see modeOfChannel).
             mode = hallCode != null || windowNo != null ? HandlingMode.WINDOW : HandlingMode.FULLY_ONLINE;
         }
         BusinessKind kind = BusinessKind.APPLICATION;
@@ -217,7 +221,6 @@ final class NationalProfile extends WireProfile {
         }
         FieldReader r = new FieldReader(node, path, violations);
         CaseRecord c = caseFrom(r);
-        Evaluation.Builder b = Evaluation.builder().caseRecord(c);
         Grade grade = null;
         Integer s = r.integer("satisfaction");
         if (s != null) {
@@ -226,8 +229,13 @@ final class NationalProfile extends WireProfile {
                 r.violation("satisfaction", "must be 1 to 5 (table " + satisfaction.name() + ")");
             }
         }
+        Channel channel = channel(r);
+        if (!r.has("handleMode") && c.hallCode() == null && c.windowNo() == null) {
+            c = c.toBuilder().handlingMode(modeOfChannel(channel)).build();
+        }
+        Evaluation.Builder b = Evaluation.builder().caseRecord(c);
         b.grade(grade);
-        b.channel(channel(r));
+        b.channel(channel);
         List<String> codes = split(r.string("evalDetail"));
         b.indicators(codes);
         b.freeText(r.string("writingEvaluation"));
@@ -239,13 +247,15 @@ final class NationalProfile extends WireProfile {
         b.staffNo(r.string("evaluatedStaffNo"));
         b.evaluationId(r.string("evaluationId"));
         b.evaluator(evaluator(r));
-        b.targets(r.has("evalTargets") ? parseTargets(r) : defaultTargets(codes));
         b.scope(r.has("evalScope") ? r.enumValue("evalScope", EvaluationScope.class) : EvaluationScope.CASE);
+        EvaluationStage stage;
         if (r.has("evalStage")) {
-            b.stage(r.enumValue("evalStage", EvaluationStage.class));
+            stage = r.enumValue("evalStage", EvaluationStage.class);
         } else {
-            b.stage(c.status() == CaseStatus.COMPLETED ? EvaluationStage.AT_COMPLETION : EvaluationStage.AT_RECEIPT);
+            stage = c.status() == CaseStatus.COMPLETED ? EvaluationStage.AT_COMPLETION : EvaluationStage.AT_RECEIPT;
         }
+        b.stage(stage);
+        b.targets(r.has("evalTargets") ? parseTargets(r) : defaultTargets(codes, stage));
         r.raw("certKey"); // read and not kept: it is derived from userCert and userName (de-identified link)
         return new Decoded<>(b.build(), violations);
     }
@@ -267,6 +277,22 @@ final class NationalProfile extends WireProfile {
             r.violation("channel", "does not agree with pf " + pf + " (table " + channels.name() + ")");
         }
         return named;
+    }
+
+    /**
+     * Without the handleMode extension and without a hall or window: the channel tells where the case was handled.
+     * Window evaluators and QR codes are hall channels (Art. 10(一)(二)), a self-service terminal is one too (Art. 10(三),
+     * Art. 11), anything else is read as 全程网办.
+     */
+    private static HandlingMode modeOfChannel(Channel channel) {
+        if (channel == Channel.SELF_SERVICE_TERMINAL) {
+            return HandlingMode.SELF_SERVICE;
+        }
+        if (channel == Channel.WINDOW_EVALUATOR || channel == Channel.STATIC_QR_CODE
+                || channel == Channel.DYNAMIC_QR_CODE || channel == Channel.SUGGESTION_BOX) {
+            return HandlingMode.WINDOW;
+        }
+        return HandlingMode.FULLY_ONLINE;
     }
 
     private static EvaluationKind kind(FieldReader r) {
@@ -325,8 +351,12 @@ final class NationalProfile extends WireProfile {
         return out;
     }
 
-    /** Without the extension: the targets of the chosen indicators, else the service item. */
-    private static Set<Target> defaultTargets(List<String> codes) {
+    /**
+     * Without the extension: the targets of the chosen indicators, else what the stage allows: the staff before
+     * completion (a hall tablet's record of a visit; Art. 11 evaluates the item only after completion), the service
+     * item after it.
+     */
+    private static Set<Target> defaultTargets(List<String> codes, EvaluationStage stage) {
         Set<Target> out = EnumSet.noneOf(Target.class);
         for (String code : codes) {
             Indicator i = IndicatorCatalogue.standard().find(code);
@@ -335,7 +365,7 @@ final class NationalProfile extends WireProfile {
             }
         }
         if (out.isEmpty()) {
-            out.add(Target.SERVICE_ITEM);
+            out.add(stage == EvaluationStage.AT_RECEIPT ? Target.SERVICE_STAFF : Target.SERVICE_ITEM);
         }
         return out;
     }

@@ -193,9 +193,12 @@ public final class PayloadCodec {
         }
     }
 
-    /** Jackson quotes the offending input ("Unrecognized token '...'"), which may be personal data. */
+    /**
+     * Jackson quotes the offending input ("Unrecognized token '...'") and names an unexpected character by its code
+     * ("(code 24352 / 0x5f20)" for 张), either of which may be personal data.
+     */
     private static String withoutQuotedInput(String message) {
         String first = message == null ? "" : message.split("\n")[0];
-        return first.replaceAll("'[^']*'", "'…'").replaceAll("\\(code [0-9]+\\)", "").trim();
+        return first.replaceAll("'[^']*'", "'…'").replaceAll(" ?\\(code [^)]*\\)", "").trim();
     }
 }
