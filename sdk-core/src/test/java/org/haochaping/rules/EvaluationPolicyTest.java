@@ -135,8 +135,9 @@ class EvaluationPolicyTest {
 
         @Test
         void anIndicatorBelongsToTheGrade() {
+            // A 差评 justified only by an indicator of another grade is not justified at all.
             refused(itemEvaluation(Fixtures.windowCase()).grade(Grade.VERY_DISSATISFIED).indicators("1201"),
-                    tuple("indicators[0]", "Art. 7"));
+                    tuple("indicators[0]", "Art. 7"), tuple("indicators", "Art. 7"));
             refused(itemEvaluation(Fixtures.windowCase()).grade(Grade.SATISFIED).indicators("1401", "1501"),
                     tuple("indicators[1]", "Art. 7"));
             refused(itemEvaluation(Fixtures.windowCase()).grade(Grade.BASICALLY_SATISFIED).indicators("1201"),

@@ -98,7 +98,7 @@ final class ModelArbitraries {
                 .use(times.injectNull(0.4)).in(CaseRecord.Builder::completedAt)
                 .use(times.injectNull(0.4)).in(CaseRecord.Builder::promisedAt)
                 .use(national ? modes : modes.injectNull(0.1)).in(CaseRecord.Builder::handlingMode)
-                .use(national ? kinds : kinds.injectNull(0.1)).in(CaseRecord.Builder::businessKind)
+                .use(kinds).in(CaseRecord.Builder::businessKind)
                 .use(anyString().injectNull(0.6)).in(CaseRecord.Builder::batchNo)
                 .use(listElement.list().ofMaxSize(3)).in(CaseRecord.Builder::jointDeptCodes)
                 .use(Combinators.combine(anyString().injectNull(0.6), listElement.list().ofMaxSize(3)).as(Theme::new))

@@ -277,7 +277,8 @@ class PayloadCodecBadInputTest {
                 tuple("evaluator.mobile", "Art. 16-17"),
                 tuple("indicators[0]", "Art. 7"),
                 tuple("indicators[1]", "Art. 7"),
-                tuple("indicators", "Art. 7"));
+                tuple("indicators", "Art. 7"),      // 服务事项 graded 差评 without an item indicator of that grade
+                tuple("indicators", "Art. 7"));     // 服务人员: 2201 is 不满意, not 非常不满意
     }
 
     @Test
