@@ -30,7 +30,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,6 +66,46 @@ final class NationalProfile extends WireProfile {
     @Override
     public String name() {
         return "national";
+    }
+
+    /** Model paths → national fields, for violations of the rules (see {@link #wirePath}). */
+    private static final Map<String, String> FIELDS = new HashMap<>();
+
+    static {
+        String[] pairs = {
+            "case", "projectNo", "case.caseNo", "projectNo", "case.itemCode", "taskCode", "case.itemName", "taskName",
+            "case.handleItem", "taskHandleItem", "case.subItem", "subMatter", "case.deptCode", "deptCode",
+            "case.deptName", "proDepart", "case.areaCode", "areaCode", "case.status", "proStatus",
+            "case.staffName", "proManager", "case.staffNo", "proManagerNo", "case.windowNo", "windowNo",
+            "case.hallCode", "hallCode", "case.acceptedAt", "acceptDate", "case.completedAt", "resultDate",
+            "case.promisedAt", "promiseTime", "case.businessKind", "serviceName", "case.handlingMode", "handleMode",
+            "case.batchNo", "batchNo", "case.jointDeptCodes", "jointDeptCodes", "case.themeCode", "themeCode",
+            "case.relatedItemCodes", "relatedTaskCodes",
+            "grade", "satisfaction", "channel", "pf", "indicators", "evalDetail", "freeText", "writingEvaluation",
+            "evaluatedAt", "assessTime", "kind", "evaluateType", "visitNo", "serviceNumber", "servedAt", "serviceTime",
+            "staffNo", "evaluatedStaffNo", "targets", "evalTargets", "scope", "evalScope", "stage", "evalStage",
+            "evaluator", "userName", "evaluator.kind", "userProp", "evaluator.name", "userName",
+            "evaluator.certificateType", "userPageType", "evaluator.certificateNumber", "userCert",
+            "evaluator.mobile", "mobile"
+        };
+        for (int i = 0; i < pairs.length; i += 2) {
+            FIELDS.put(pairs[i], pairs[i + 1]);
+        }
+    }
+
+    /**
+     * The national field for a model path; an index into a list stays (e.g. {@code indicators[1]} →
+     * {@code evalDetail[1]}, the second code of the comma-separated list).
+     */
+    @Override
+    public String wirePath(String modelPath) {
+        int bracket = modelPath.indexOf('[');
+        String base = bracket < 0 ? modelPath : modelPath.substring(0, bracket);
+        String field = FIELDS.get(base);
+        if (field == null) {
+            return modelPath;
+        }
+        return bracket < 0 ? field : field + modelPath.substring(bracket);
     }
 
     @Override

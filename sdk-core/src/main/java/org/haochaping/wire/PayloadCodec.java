@@ -136,7 +136,7 @@ public final class PayloadCodec {
         if (wire.value() == null) {
             return wire;
         }
-        return merge(wire, policy.violations(wire.value()), path);
+        return merge(wire, policy.violations(wire.value()), path, profile);
     }
 
     private Decoded<CaseRecord> decodeCase(JsonNode node, String path) {
@@ -144,18 +144,27 @@ public final class PayloadCodec {
         if (wire.value() == null) {
             return wire;
         }
-        return merge(wire, policy.violations(wire.value()), path);
+        List<Violation> rules = new ArrayList<>();
+        for (Violation v : policy.violations(wire.value())) {
+            // Case rules name fields of the case object; in a flat profile they live beside the evaluation's.
+            rules.add(profile instanceof NationalProfile ? v.under("case") : v);
+        }
+        return merge(wire, rules, path, profile);
     }
 
-    /** Wire violations first; a rule violation on a field that was already refused for its format is not repeated. */
-    private static <T> Decoded<T> merge(Decoded<T> wire, List<Violation> rules, String path) {
+    /**
+     * Wire violations first, then the rules' violations at the profile's own field names; a rule violation on a field
+     * that was already refused for its format is not repeated.
+     */
+    private static <T> Decoded<T> merge(Decoded<T> wire, List<Violation> rules, String path, WireProfile profile) {
         List<Violation> all = new ArrayList<>(wire.violations());
         Set<String> refused = new HashSet<>();
         for (Violation v : wire.violations()) {
             refused.add(v.path());
         }
         for (Violation v : rules) {
-            Violation placed = path.isEmpty() ? v : new Violation(path + "." + v.path(), v.rule(), v.message());
+            String field = profile.wirePath(v.path());
+            Violation placed = new Violation(path.isEmpty() ? field : path + "." + field, v.rule(), v.message());
             if (!refused.contains(placed.path())) {
                 all.add(placed);
             }

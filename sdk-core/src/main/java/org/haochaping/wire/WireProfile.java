@@ -50,6 +50,14 @@ public abstract class WireProfile {
     /** Reads a case record; format violations are reported with paths under {@code path}, never thrown. */
     public abstract Decoded<CaseRecord> readCase(JsonNode node, String path);
 
+    /**
+     * The path of a field in this profile's JSON for a path of the model (as rule violations name them, e.g.
+     * {@code case.caseNo} or {@code indicators[1]}), so that a violation points at the field the sender wrote.
+     */
+    public String wirePath(String modelPath) {
+        return modelPath;
+    }
+
     /** The profile with the given name and default tables. */
     public static WireProfile named(String name) {
         if ("unified".equals(name)) {

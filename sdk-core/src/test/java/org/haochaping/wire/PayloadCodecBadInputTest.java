@@ -142,7 +142,7 @@ class PayloadCodecBadInputTest {
         void indicatorCodes() {
             unifiedRefuses(o -> o.putArray("indicators").add("1501").add("9999"), tuple("indicators[1]", "Art. 7"));
             // Rule violations of a national payload carry the model's paths: indicators[i], case.caseNo, evaluator.name.
-            nationalRefuses(o -> o.put("evalDetail", "1501,510"), tuple("indicators[1]", "Art. 7"));
+            nationalRefuses(o -> o.put("evalDetail", "1501,510"), tuple("evalDetail[1]", "Art. 7"));
         }
 
         @Test
@@ -188,9 +188,9 @@ class PayloadCodecBadInputTest {
                     tuple("evaluator.certificateNumber", "Art. 17; GB 11643"));
             unifiedRefuses(o -> ((ObjectNode) o.path("case")).put("deptCode", "11120000MB01234567"),
                     tuple("case.deptCode", "Art. 5; GB 32100"));
-            nationalRefuses(o -> o.put("userCert", "110105194912310021"),
-                    tuple("evaluator.certificateNumber", "Art. 17; GB 11643"));
-            nationalRefuses(o -> o.put("deptCode", "11120000MB01234567"), tuple("case.deptCode", "Art. 5; GB 32100"));
+            // National payloads are answered in their own field names.
+            nationalRefuses(o -> o.put("userCert", "110105194912310021"), tuple("userCert", "Art. 17; GB 11643"));
+            nationalRefuses(o -> o.put("deptCode", "11120000MB01234567"), tuple("deptCode", "Art. 5; GB 32100"));
         }
     }
 
@@ -204,8 +204,8 @@ class PayloadCodecBadInputTest {
             unifiedRefuses(o -> o.put("freeText", "慢".repeat(501)), tuple("freeText", "Art. 5"));
             unifiedRefuses(o -> ((ObjectNode) o.path("evaluator")).put("name", "名".repeat(101)),
                     tuple("evaluator.name", "Art. 5"));
-            nationalRefuses(o -> o.put("projectNo", "TJ" + "1".repeat(49)), tuple("case.caseNo", "Art. 5"));
-            nationalRefuses(o -> o.put("writingEvaluation", "慢".repeat(501)), tuple("freeText", "Art. 5"));
+            nationalRefuses(o -> o.put("projectNo", "TJ" + "1".repeat(49)), tuple("projectNo", "Art. 5"));
+            nationalRefuses(o -> o.put("writingEvaluation", "慢".repeat(501)), tuple("writingEvaluation", "Art. 5"));
         }
     }
 
@@ -224,12 +224,12 @@ class PayloadCodecBadInputTest {
 
         @Test
         void national() {
-            nationalRefuses(o -> o.remove("satisfaction"), tuple("grade", "Art. 5"));
-            nationalRefuses(o -> o.remove("projectNo"), tuple("case.caseNo", "Art. 5"));
-            nationalRefuses(o -> o.remove(List.of("userName", "userCert")), tuple("evaluator.name", "Art. 17"),
-                    tuple("evaluator.certificateNumber", "Art. 17"));
+            nationalRefuses(o -> o.remove("satisfaction"), tuple("satisfaction", "Art. 5"));
+            nationalRefuses(o -> o.remove("projectNo"), tuple("projectNo", "Art. 5"));
+            nationalRefuses(o -> o.remove(List.of("userName", "userCert")), tuple("userName", "Art. 17"),
+                    tuple("userCert", "Art. 17"));
             nationalRefuses(o -> o.remove(List.of("userProp", "userName", "userPageType", "userCert", "mobile")),
-                    tuple("evaluator", "Art. 17"));
+                    tuple("userName", "Art. 17"));
         }
     }
 
@@ -254,6 +254,9 @@ class PayloadCodecBadInputTest {
         void national() {
             nationalRefuses(o -> o.put("serviceNumber", "第二次"), tuple("serviceNumber", "Art. 5"));
             nationalRefuses(o -> o.put("assessTime", 1772697600), tuple("assessTime", "Art. 5"));
+            assertThat(violationsAfter(NATIONAL, o -> o.put("assessTime", "2026/11/26 09:41")))
+                    .as("a refused time is not also reported as missing").extracting(Violation::path)
+                    .containsOnlyOnce("assessTime");
             nationalRefuses(o -> o.putArray("evalDetail").add("1501"), tuple("evalDetail", "Art. 5"));
             nationalRefuses(o -> o.put("pf", 4.0), tuple("pf", "Art. 5"));
             nationalRefuses(o -> o.putObject("userName"), tuple("userName", "Art. 5"));

@@ -175,7 +175,7 @@ public final class PayloadVectors {
             wire(window, o -> {
                 o.remove("projectNo");
                 return o;
-            }, "no projectNo", "case.caseNo");
+            }, "no projectNo", "projectNo");
         } else {
             wire(window, o -> put(o, "grade", "GREAT"), "an unknown grade", "grade");
             wire(window, o -> put(o, "evaluatedAt", "2026-11-26 09:41:00"), "a time without offset", "evaluatedAt");
@@ -227,7 +227,8 @@ public final class PayloadVectors {
         if (!expressible(e)) {
             return;
         }
-        addInvalid(profile.writeEvaluation(e), comment, path, rule);
+        // Paths are stated for the model; each profile names them by its own fields (interface-spec 1.7).
+        addInvalid(profile.writeEvaluation(e), comment, profile.wirePath(path), rule);
     }
 
     private void wire(Evaluation e, UnaryOperator<ObjectNode> edit, String comment, String path) {
