@@ -133,7 +133,8 @@ public final class EvaluationPolicy {
                 covered.add(ind.target());
             }
         }
-        if (!grade.isBad()) {
+        if (!grade.isBad() || e.kind() == EvaluationKind.FOLLOW_UP) {
+            // Art. 22 asks the evaluator 满意 or 不满意 of the rectification; Art. 7's reason is for the review itself.
             return;
         }
         boolean bothNamed = e.targets().size() > 1
@@ -179,6 +180,7 @@ public final class EvaluationPolicy {
             if (e.targets().contains(Target.SERVICE_ITEM)) {
                 k.add("targets", "Art. 15", "a 查询咨询 in a hall is evaluated on the window staff (服务人员) only");
             }
+            completionStage(e, c, k);
             return;
         }
         if (onlineOnly && e.targets().contains(Target.SERVICE_STAFF)) {
@@ -191,16 +193,13 @@ public final class EvaluationPolicy {
         }
         if (onlineOnly && e.stage() != EvaluationStage.AT_COMPLETION) {
             k.add("stage", "Art. 11", "a " + mode.chineseName() + " case is evaluated once, after completion (办结后)");
+        } else if (e.targets().contains(Target.SERVICE_ITEM) && e.stage() != EvaluationStage.AT_COMPLETION) {
+            k.add("stage", "Art. 11", "the service item (服务事项) is evaluated after completion (办结后)");
         }
         if (onlineOnly && e.visitNo() != 1) {
             k.add("visitNo", "Art. 9, 11", "a " + mode.chineseName() + " case has one evaluation (一事一评), visit 1");
         }
-        if (e.targets().contains(Target.SERVICE_ITEM) && e.stage() != EvaluationStage.AT_COMPLETION) {
-            k.add("stage", "Art. 11", "the service item (服务事项) is evaluated after completion (办结后)");
-        }
-        if (e.stage() == EvaluationStage.AT_COMPLETION && c.status() != CaseStatus.COMPLETED) {
-            k.add("stage", "Art. 11", "is 办结时 but the case is " + c.status().chineseName());
-        }
+        completionStage(e, c, k);
         if (c.isJointApproval()) {
             Set<Target> expected = e.stage() == EvaluationStage.AT_RECEIPT
                     ? EnumSet.of(Target.SERVICE_STAFF) : EnumSet.allOf(Target.class);
@@ -209,6 +208,13 @@ public final class EvaluationPolicy {
                         ? "a joint approval (联合审批) is evaluated on the window staff only at receipt (收件时)"
                         : "a joint approval (联合审批) is evaluated on both staff and item at completion (办结时)");
             }
+        }
+    }
+
+    /** Art. 11: an evaluation at completion (办结时) needs a completed case. */
+    private static void completionStage(Evaluation e, CaseRecord c, Checks k) {
+        if (e.stage() == EvaluationStage.AT_COMPLETION && c.status() != CaseStatus.COMPLETED) {
+            k.add("stage", "Art. 11", "is 办结时 but the case is " + c.status().chineseName());
         }
     }
 

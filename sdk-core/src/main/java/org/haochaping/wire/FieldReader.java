@@ -27,10 +27,17 @@ final class FieldReader {
     private final List<Violation> violations;
     private final Set<String> read = new HashSet<>();
 
-    FieldReader(JsonNode node, String prefix, List<Violation> violations) {
+    private final boolean numbersAsText;
+
+    /**
+     * @param numbersAsText whether a JSON integer is read as its text where a string is expected (the national style:
+     *     provinces send codes as numbers); the unified profile is strict
+     */
+    FieldReader(JsonNode node, String prefix, List<Violation> violations, boolean numbersAsText) {
         this.node = node;
         this.prefix = prefix;
         this.violations = violations;
+        this.numbersAsText = numbersAsText;
     }
 
     String path(String field) {
@@ -52,7 +59,7 @@ final class FieldReader {
         return v == null || v.isNull() ? null : v;
     }
 
-    /** A string; numbers are accepted as their text (several provinces send codes as numbers). */
+    /** A string; integers too, as their text, when this reader takes numbers as text. */
     String string(String field) {
         JsonNode v = raw(field);
         if (v == null) {
@@ -61,7 +68,7 @@ final class FieldReader {
         if (v.isTextual()) {
             return v.textValue();
         }
-        if (v.isIntegralNumber()) {
+        if (numbersAsText && v.isIntegralNumber()) {
             return v.asText();
         }
         violation(field, "must be a string");
@@ -77,7 +84,7 @@ final class FieldReader {
         if (v.isIntegralNumber() && v.canConvertToInt()) {
             return v.intValue();
         }
-        if (v.isTextual() && v.textValue().matches("-?[0-9]{1,9}")) {
+        if (numbersAsText && v.isTextual() && v.textValue().matches("-?[0-9]{1,9}")) {
             return Integer.valueOf(v.textValue());
         }
         violation(field, "must be an integer");

@@ -202,7 +202,7 @@ final class NationalProfile extends WireProfile {
             violations.add(new Violation(path.isEmpty() ? "$" : path, FieldReader.WIRE, "must be a JSON object"));
             return new Decoded<>(null, violations);
         }
-        return new Decoded<>(caseFrom(new FieldReader(node, path, violations)), violations);
+        return new Decoded<>(caseFrom(new FieldReader(node, path, violations, true)), violations);
     }
 
     private CaseRecord caseFrom(FieldReader r) {
@@ -261,7 +261,7 @@ final class NationalProfile extends WireProfile {
             violations.add(new Violation(path.isEmpty() ? "$" : path, FieldReader.WIRE, "must be a JSON object"));
             return new Decoded<>(null, violations);
         }
-        FieldReader r = new FieldReader(node, path, violations);
+        FieldReader r = new FieldReader(node, path, violations, true);
         CaseRecord c = caseFrom(r);
         Grade grade = null;
         Integer s = r.integer("satisfaction");

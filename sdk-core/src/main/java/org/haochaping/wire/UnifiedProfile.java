@@ -123,7 +123,7 @@ final class UnifiedProfile extends WireProfile {
             violations.add(new Violation(path.isEmpty() ? "$" : path, FieldReader.WIRE, "must be a JSON object"));
             return new Decoded<>(null, violations);
         }
-        FieldReader r = new FieldReader(node, path, violations);
+        FieldReader r = new FieldReader(node, path, violations, false);
         Evaluation.Builder b = Evaluation.builder()
                 .evaluationId(r.string("evaluationId"))
                 .channel(r.enumValue("channel", Channel.class))
@@ -171,7 +171,7 @@ final class UnifiedProfile extends WireProfile {
     }
 
     private static Evaluator evaluatorFrom(JsonNode node, String path, List<Violation> violations) {
-        FieldReader r = new FieldReader(node, path, violations);
+        FieldReader r = new FieldReader(node, path, violations, false);
         Evaluator.Builder b = Evaluator.builder()
                 .name(r.string("name"))
                 .certificate(r.enumValue("certificateType", CertificateType.class), r.string("certificateNumber"))
@@ -187,7 +187,7 @@ final class UnifiedProfile extends WireProfile {
             violations.add(new Violation(path.isEmpty() ? "$" : path, FieldReader.WIRE, "must be a JSON object"));
             return null;
         }
-        FieldReader r = new FieldReader(node, path, violations);
+        FieldReader r = new FieldReader(node, path, violations, false);
         CaseRecord.Builder b = CaseRecord.builder()
                 .caseNo(r.string("caseNo"))
                 .item(r.string("itemCode"), r.string("itemName"))

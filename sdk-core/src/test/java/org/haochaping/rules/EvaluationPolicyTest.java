@@ -201,7 +201,7 @@ class EvaluationPolicyTest {
                 accepted(itemEvaluation(c));
                 Evaluation atReceipt = itemEvaluation(c).stage(EvaluationStage.AT_RECEIPT).build();
                 assertThat(POLICY.violations(atReceipt)).extracting(Violation::path, Violation::rule)
-                        .isNotEmpty().containsOnly(tuple("stage", "Art. 11"));
+                        .as("reported once").containsExactly(tuple("stage", "Art. 11"));
                 refused(itemEvaluation(c).visitNo(2), tuple("visitNo", "Art. 9, 11"));
             }
         }
@@ -346,6 +346,14 @@ class EvaluationPolicyTest {
             refused(bothEvaluation(Fixtures.queryCase(HandlingMode.WINDOW)), tuple("targets", "Art. 15"));
             refused(itemEvaluation(Fixtures.queryCase(HandlingMode.WINDOW)), tuple("targets", "Art. 15"));
         }
+
+        @Test
+        void aQueryInTheHallIsEvaluatedAtCompletionOnlyOnceCompleted() {
+            CaseRecord open = Fixtures.queryCase(HandlingMode.WINDOW).toBuilder().status(CaseStatus.ACCEPTED)
+                    .completedAt(null).build();
+            accepted(staffEvaluationAtVisit(open));
+            refused(staffEvaluationAtVisit(open).stage(EvaluationStage.AT_COMPLETION), tuple("stage", "Art. 11"));
+        }
     }
 
     @Nested
@@ -422,6 +430,11 @@ class EvaluationPolicyTest {
         @EnumSource(value = Grade.class, names = {"VERY_SATISFIED", "BASICALLY_SATISFIED", "VERY_DISSATISFIED"})
         void noOtherGrade(Grade grade) {
             refused(followUp().grade(grade).freeText(Fixtures.FREE_TEXT), tuple("grade", "Art. 22"));
+        }
+
+        @Test
+        void aDissatisfiedFollowUpNeedsNoArticle7Reason() {
+            accepted(followUp().grade(Grade.DISSATISFIED));
         }
 
         @Test

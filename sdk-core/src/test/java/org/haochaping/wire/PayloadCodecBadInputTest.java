@@ -253,6 +253,9 @@ class PayloadCodecBadInputTest {
         @Test
         void national() {
             nationalRefuses(o -> o.put("serviceNumber", "第二次"), tuple("serviceNumber", "Art. 5"));
+            // The unified profile is typed strictly: no numbers for strings, no strings for numbers.
+            unifiedRefuses(o -> o.put("freeText", 5), tuple("freeText", "Art. 5"));
+            unifiedRefuses(o -> o.put("visitNo", "2"), tuple("visitNo", "Art. 5"));
             nationalRefuses(o -> o.put("assessTime", 1772697600), tuple("assessTime", "Art. 5"));
             assertThat(violationsAfter(NATIONAL, o -> o.put("assessTime", "2026/11/26 09:41")))
                     .as("a refused time is not also reported as missing").extracting(Violation::path)
