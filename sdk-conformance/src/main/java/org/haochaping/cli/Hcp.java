@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         description = "政务服务\"好差评\" SDK command line: validate payloads, sign, render QR codes, run the conformance kit.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            KeygenCommand.class,
+            SignCommand.class,
+            VerifyCommand.class,
         })
 public final class Hcp {
 
