@@ -46,7 +46,10 @@ public final class CanonicalMessage {
         this.text = text;
     }
 
-    /** The canonical string. */
+    /**
+     * The canonical string. It carries the query, which may hold personal data: compare it, do not log it
+     * ({@link #toString()} is safe to log).
+     */
     public String text() {
         return text;
     }
@@ -56,9 +59,10 @@ public final class CanonicalMessage {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The scheme line and a short SM3 of the text: enough to compare with the other side in a log. */
     @Override
     public String toString() {
-        return text;
+        return "CanonicalMessage[" + text.substring(0, text.indexOf('\n')) + ", sm3 " + Sm3.hex(text).substring(0, 16) + "]";
     }
 
     public static Builder builder() {
