@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.util.Arrays;
@@ -101,7 +102,7 @@ public final class EnvelopeOpener {
 
     @Override
     public String toString() {
-        return "EnvelopeOpener[" + decryptor.layout() + ", " + encoding + ", apps " + new java.util.TreeSet<String>(appWords.keySet()) + "]";
+        return "EnvelopeOpener[" + decryptor.layout() + ", " + encoding + ", apps " + new TreeSet<String>(appWords.keySet()) + "]";
     }
 
     /** Options of an {@link EnvelopeOpener}. */
