@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             DeadlineCommand.class,
             ScorecardCommand.class,
+            KeygenCommand.class,
+            SignCommand.class,
+            VerifyCommand.class,
         })
 public final class Hcp {
 
