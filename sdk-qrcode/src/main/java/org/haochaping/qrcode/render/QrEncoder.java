@@ -12,10 +12,12 @@ import java.util.Map;
 /**
  * Encodes text into a {@link QrMatrix} with ZXing {@code core}. Immutable and thread-safe.
  *
- * <p>Content is split into the smallest mix of numeric, alphanumeric and byte segments (ZXing's
+ * <p>Pure ASCII is split into the smallest mix of numeric, alphanumeric and byte segments (ZXing's
  * {@code QR_COMPACT}), so a URL followed by a long run of digits — the receipt code's shape — takes
- * 3.3 bits per digit instead of 8. Pure ASCII is written without an ECI header, which every scanner
- * reads; any other text is written as UTF-8 behind ECI 26, so Chinese reaches the phone byte for byte.
+ * 3.3 bits per digit instead of 8; it carries no ECI header, which every scanner reads. Any other text is
+ * written as one byte segment of UTF-8 behind ECI 26 (UTF-8), so Chinese reaches the phone byte for
+ * byte. Not compacted: ZXing's compaction would put Chinese characters that also exist in Shift_JIS into
+ * Kanji-mode segments, which zbar and others fail to read, and it fails on characters outside the BMP.
  */
 public final class QrEncoder {
 
@@ -39,10 +41,10 @@ public final class QrEncoder {
             throw new IllegalArgumentException("QR content must not be empty");
         }
         Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.QR_COMPACT, Boolean.TRUE);
-        if (!isAscii(text)) {
-            // With a charset hint ZXing writes an ECI segment; without one it would pick whichever
-            // legacy charset is shortest (GB2312, Shift_JIS, ...), which scanners decode unevenly.
+        if (isAscii(text)) {
+            hints.put(EncodeHintType.QR_COMPACT, Boolean.TRUE);
+        } else {
+            // The charset hint makes ZXing write the ECI designator for UTF-8 before the byte segment.
             hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         }
         QRCode code;
