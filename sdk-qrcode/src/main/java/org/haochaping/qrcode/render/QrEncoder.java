@@ -18,6 +18,12 @@ import java.util.Map;
  * written as one byte segment of UTF-8 behind ECI 26 (UTF-8), so Chinese reaches the phone byte for
  * byte. Not compacted: ZXing's compaction would put Chinese characters that also exist in Shift_JIS into
  * Kanji-mode segments, which zbar and others fail to read, and it fails on characters outside the BMP.
+ *
+ * <p>Read-back: ZXing picks the mask with the lowest ISO/IEC 18004 penalty, but with some data that mask
+ * leaves a pattern that looks like a fourth finder, and camera decoders then miss the symbol at some
+ * scales (a few percent of receipt codes with ZXing's own detector). Every symbol is therefore read back
+ * with ZXing's camera-path reader at 2 to 6 pixels per module; if that fails, the encoder takes the first
+ * other mask, 0 to 7, that reads back at every size. Reading back costs a few milliseconds per symbol.
  */
 public final class QrEncoder {
 
@@ -47,13 +53,38 @@ public final class QrEncoder {
             // The charset hint makes ZXing write the ECI designator for UTF-8 before the byte segment.
             hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         }
-        QRCode code;
+        QRCode code = encode(text, hints);
+        boolean[] dark = modules(code);
+        int size = code.getMatrix().getWidth();
+        if (!ReadBack.readable(dark, size, text)) {
+            // Keep ZXing's choice if no mask reads back at every size: it is still a valid symbol.
+            for (int mask = 0; mask < QRCode.NUM_MASK_PATTERNS; mask++) {
+                if (mask == code.getMaskPattern()) {
+                    continue;
+                }
+                hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+                QRCode candidate = encode(text, hints);
+                boolean[] candidateDark = modules(candidate);
+                if (ReadBack.readable(candidateDark, size, text)) {
+                    code = candidate;
+                    dark = candidateDark;
+                    break;
+                }
+            }
+        }
+        return new QrMatrix(size, code.getVersion().getVersionNumber(), errorCorrection, dark);
+    }
+
+    private QRCode encode(String text, Map<EncodeHintType, Object> hints) {
         try {
-            code = Encoder.encode(text, errorCorrection.zxing(), hints);
+            return Encoder.encode(text, errorCorrection.zxing(), hints);
         } catch (WriterException e) {
             throw new IllegalArgumentException("content of " + text.length() + " characters does not fit a QR code at"
                     + " error correction " + errorCorrection + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean[] modules(QRCode code) {
         ByteMatrix matrix = code.getMatrix();
         int size = matrix.getWidth();
         boolean[] dark = new boolean[size * size];
@@ -64,7 +95,7 @@ public final class QrEncoder {
                 dark[y * size + x] = row[x] == 1;
             }
         }
-        return new QrMatrix(size, code.getVersion().getVersionNumber(), errorCorrection, dark);
+        return dark;
     }
 
     public ErrorCorrection errorCorrection() {
