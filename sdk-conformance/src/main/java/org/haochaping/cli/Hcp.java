@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "政务服务\"好差评\" SDK command line: validate payloads, sign, render QR codes, run the conformance kit.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            QrCommand.class,
         })
 public final class Hcp {
 
