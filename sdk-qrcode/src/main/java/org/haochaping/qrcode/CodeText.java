@@ -6,19 +6,17 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Splits scanned text into the page URL and the code's own query parameters, which are always the last
- * ones: {@code <page URL> ("?" | "&") name=value ("&" name=value)*}.
+ * Reads a code's own query parameters from scanned text; they are always the last ones:
+ * {@code <page URL> ("?" | "&") name=value ("&" name=value)*}. The page URL itself is not checked.
  */
 final class CodeText {
 
     /** Query parameter names the codes use; a page URL must not use them itself. */
     static final String[] RESERVED_NAMES = {"a", "h", "w", "d", "r"};
 
-    private final String pageUrl;
     private final List<String> values;
 
-    private CodeText(String pageUrl, List<String> values) {
-        this.pageUrl = pageUrl;
+    private CodeText(List<String> values) {
         this.values = values;
     }
 
@@ -55,23 +53,13 @@ final class CodeText {
             }
             values.add(parameter.substring(prefix.length()));
         }
-        int ownQueryLength = 0;
-        for (int i = first; i < parameters.size(); i++) {
-            ownQueryLength += parameters.get(i).length() + 1;
-        }
-        String pageUrl = text.substring(0, text.length() - ownQueryLength);
-        return new CodeText(pageUrl, Collections.unmodifiableList(values));
+        return new CodeText(Collections.unmodifiableList(values));
     }
 
     /** Whether the text's last parameter is {@code name}. */
     static boolean endsWithParameter(String text, String name) {
         int last = Math.max(text.lastIndexOf('?'), text.lastIndexOf('&'));
         return last >= 0 && text.startsWith(name + "=", last + 1);
-    }
-
-    /** The page URL the code points at, without the separator before the code's parameters. */
-    String pageUrl() {
-        return pageUrl;
     }
 
     String value(int index) {
