@@ -20,8 +20,9 @@ class ArgbRendererTest {
         assertThat(image.pixels()).hasSize(333 * 333);
         assertThat(Decoders.zxing(image.pixels(), image.width(), image.height()).getText()).isEqualTo(TEXT);
 
-        byte[][] png = org.haochaping.qrcode.testing.PngChunks.scanlines(
-                PngRenderer.builder().size(size).bitDepth(PngRenderer.BitDepth.EIGHT).build().render(MATRIX));
+        byte[] pngFile = PngRenderer.builder().size(size).bitDepth(PngRenderer.BitDepth.EIGHT).build().render(MATRIX);
+        Decoders.assertPngDecodesTo(pngFile, TEXT);
+        byte[][] png = org.haochaping.qrcode.testing.PngChunks.scanlines(pngFile);
         for (int y = 0; y < 333; y++) {
             for (int x = 0; x < 333; x++) {
                 int expected = png[y][x] == 0 ? 0xFF000000 : 0xFFFFFFFF;
