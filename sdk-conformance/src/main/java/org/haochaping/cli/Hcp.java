@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             KeygenCommand.class,
             SignCommand.class,
             VerifyCommand.class,
+            QrCommand.class,
         })
 public final class Hcp {
 

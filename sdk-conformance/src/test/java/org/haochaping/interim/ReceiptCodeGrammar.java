@@ -1,0 +1,82 @@
+package org.haochaping.interim;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The receipt code grammar of docs/interface-spec.md ("QR codes"), implemented again from the document
+ * alone and independently of sdk-qrcode, so the tests can check that the spec says what the SDK does.
+ */
+final class ReceiptCodeGrammar {
+
+    static final int[] DIGITS_FOR_BYTES = {0, 3, 5, 8, 10, 13, 15, 17};
+
+    final byte[] payload;
+    final byte[] body;
+    final byte[] signature;
+    final Map<String, String> fields = new LinkedHashMap<>();
+
+    private ReceiptCodeGrammar(byte[] payload) {
+        this.payload = payload;
+        int at = 0;
+        fields.put("version", Integer.toString(payload[at++]));
+        int flags = payload[at++];
+        fields.put("flags", Integer.toString(flags));
+        fields.put("issued", Long.toString(uint32(payload, at)));
+        at += 4;
+        fields.put("expires", Long.toString(uint32(payload, at)));
+        at += 4;
+        fields.put("nonce", HexFormat.of().formatHex(payload, at, at + 8));
+        at += 8;
+        String[] names = {"keyId", "caseNumber", "itemCode", "windowCode", "staffNumber"};
+        for (String name : names) {
+            if ((name.equals("windowCode") && (flags & 1) == 0) || (name.equals("staffNumber") && (flags & 2) == 0)) {
+                continue;
+            }
+            int length = payload[at++] & 0xFF;
+            fields.put(name, new String(payload, at, length, StandardCharsets.UTF_8));
+            at += length;
+        }
+        body = Arrays.copyOf(payload, at);
+        int signatureLength = payload[at++] & 0xFF;
+        signature = Arrays.copyOfRange(payload, at, at + signatureLength);
+        if (at + signatureLength != payload.length) {
+            throw new AssertionError("trailing bytes after the signature");
+        }
+    }
+
+    /** Parses {@code <page>?r=<digits>} per the spec. */
+    static ReceiptCodeGrammar parse(String text) {
+        String digits = text.substring(text.lastIndexOf("r=") + 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int at = 0; at < digits.length(); at += 17) {
+            String block = digits.substring(at, Math.min(at + 17, digits.length()));
+            int bytes = Arrays.stream(new int[] {0, 1, 2, 3, 4, 5, 6, 7}).filter(k -> DIGITS_FOR_BYTES[k] == block.length())
+                    .findFirst().orElseThrow(() -> new AssertionError("bad block length " + block.length()));
+            long value = Long.parseLong(block);
+            for (int i = bytes - 1; i >= 0; i--) {
+                out.write((int) (value >>> (8 * i)));
+            }
+        }
+        return new ReceiptCodeGrammar(out.toByteArray());
+    }
+
+    /** {@code "HCP-RECEIPT" %x00 len(algorithm) algorithm body}. */
+    byte[] signedBytes(String algorithm) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("HCP-RECEIPT".getBytes(StandardCharsets.US_ASCII));
+        out.write(0);
+        out.write(algorithm.length());
+        out.writeBytes(algorithm.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(body);
+        return out.toByteArray();
+    }
+
+    private static long uint32(byte[] b, int at) {
+        return ((b[at] & 0xFFL) << 24) | ((b[at + 1] & 0xFFL) << 16) | ((b[at + 2] & 0xFFL) << 8) | (b[at + 3] & 0xFFL);
+    }
+}
