@@ -1,13 +1,12 @@
 package org.haochaping.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.haochaping.interim.InterimSm2Keys;
-import org.haochaping.interim.InterimSm2Signer;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.haochaping.crypto.keys.PemKeys;
+import org.haochaping.crypto.keys.PrivateKeyMaterial;
+import org.haochaping.crypto.sign.Sm2Signer;
 import org.haochaping.qrcode.EvaluationPage;
 import org.haochaping.qrcode.ReceiptCase;
 import org.haochaping.qrcode.WindowCode;
@@ -24,7 +23,7 @@ final class QrBenchmarkContent {
     private QrBenchmarkContent() {
     }
 
-    static String text(String kind, InterimSm2Signer signer) {
+    static String text(String kind, Sm2Signer signer) {
         switch (kind) {
             case "window":
                 return WINDOW_TEXT;
@@ -35,21 +34,15 @@ final class QrBenchmarkContent {
         }
     }
 
-    static InterimSm2Signer signer() {
-        ECPrivateKeyParameters key = signerKey();
-        return new InterimSm2Signer(key, InterimSm2Keys.keyId(InterimSm2Keys.publicKeyOf(key)));
+    /** The SDK's SM2 signer with the benchmark key and its default key id, as {@code hcp qr dynamic} makes it. */
+    static Sm2Signer signer() {
+        return Sm2Signer.builder(signerKey()).build();
     }
 
     /** The benchmarks' SM2 key: a test key made with {@code openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:SM2}. */
-    static ECPrivateKeyParameters signerKey() {
+    private static PrivateKeyMaterial signerKey() {
         try (InputStream in = QrBenchmarkContent.class.getResourceAsStream("/qr/benchmark-issuer.pem")) {
-            Path file = Files.createTempFile("hcp-bench", ".pem");
-            try {
-                Files.write(file, in.readAllBytes());
-                return InterimSm2Keys.readPrivateKey(file);
-            } finally {
-                Files.delete(file);
-            }
+            return PemKeys.privateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,14 +2,12 @@ package org.haochaping.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.concurrent.Callable;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.haochaping.interim.InterimSm2Keys;
-import org.haochaping.interim.InterimSm2Verifier;
+import org.haochaping.crypto.CryptoException;
+import org.haochaping.crypto.keys.PemKeys;
+import org.haochaping.crypto.keys.PublicKeyMaterial;
+import org.haochaping.crypto.sign.Sm2Verifier;
 import org.haochaping.qrcode.InvalidCodeException;
 import org.haochaping.qrcode.ReceiptCase;
 import org.haochaping.qrcode.ReceiptCode;
@@ -17,6 +15,7 @@ import org.haochaping.qrcode.ReceiptCodeVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,11 +34,11 @@ public final class QrVerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--key", required = true, paramLabel = "PUBLIC_FILE",
-            description = "The issuer's SM2 public key, PEM SubjectPublicKeyInfo (openssl pkey -pubout).")
+            description = "The issuer's SM2 public key PEM, read as hcp verify reads it: PUBLIC KEY (hcp keygen, or openssl pkey -pubout) or an X.509 CERTIFICATE.")
     Path key;
 
     @Option(names = "--key-id", paramLabel = "ID",
-            description = "The key's id (default: sm2- and 8 hex digits of SM3 over the public key).")
+            description = "The key's id (default: the public key's default key id as hcp keygen prints it, the first 16 hex digits of SM3 over its SubjectPublicKeyInfo).")
     String keyId;
 
     @Parameters(index = "0", paramLabel = "TEXT", description = "The code's text, as a scanner reads it.")
@@ -47,17 +46,18 @@ public final class QrVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ECPublicKeyParameters publicKey;
+        Sm2Verifier sm2;
         try {
-            publicKey = InterimSm2Keys.readPublicKey(key);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("hcp qr verify: cannot read --key: "
-                    + (e instanceof NoSuchFileException ? "no such file " + key : e.getMessage()));
+            PublicKeyMaterial publicKey = PemKeys.publicKey(key);
+            sm2 = Sm2Verifier.builder().key(keyId != null ? keyId : publicKey.defaultKeyId(), publicKey).build();
+        } catch (CryptoException e) {
+            spec.commandLine().getErr().println("qr verify: key " + key + ": " + e.getMessage());
             return 2;
+        } catch (IllegalArgumentException e) {
+            // The key file's problems are CryptoExceptions: this is the --key-id.
+            throw new ParameterException(spec.commandLine(), "--key-id: " + e.getMessage());
         }
-        String id = keyId != null ? keyId : InterimSm2Keys.keyId(publicKey);
-        ReceiptCodeVerifier verifier = ReceiptCodeVerifier.builder(
-                new InterimSm2Verifier(Collections.singletonMap(id, publicKey))).build();
+        ReceiptCodeVerifier verifier = ReceiptCodeVerifier.builder(sm2).build();
         ObjectNode out = JSON.createObjectNode();
         int exit;
         try {

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.haochaping.interim.InterimSm2Keys;
-import org.haochaping.interim.InterimSm2Signer;
-import org.haochaping.interim.Openssl;
+import org.haochaping.crypto.keys.PemKeys;
+import org.haochaping.crypto.sign.Sm2Signer;
+import org.haochaping.qrcode.Openssl;
 import org.haochaping.qrcode.ReceiptCase;
 import org.haochaping.qrcode.ReceiptCodeIssuer;
 import org.haochaping.qrcode.testing.Decoders;
@@ -96,10 +96,93 @@ class QrCommandTest {
         assertThat(fields.get("itemCode").asText()).isEqualTo("11120000000000000X3000117001");
         assertThat(fields.get("windowCode").asText()).isEqualTo("A12");
         assertThat(fields.get("staffNumber").asText()).isEqualTo("0231");
-        assertThat(fields.get("keyId").asText()).isEqualTo(InterimSm2Keys.keyId(InterimSm2Keys.readPublicKey(publicKey)));
+        assertThat(fields.get("keyId").asText()).isEqualTo(PemKeys.publicKey(publicKey).defaultKeyId());
         assertThat(fields.get("nonce").asText()).matches("[0-9a-f]{16}");
         Instant issuedAt = Instant.parse(fields.get("issuedAt").asText());
         assertThat(Instant.parse(fields.get("expiresAt").asText())).isEqualTo(issuedAt.plusSeconds(7200));
+    }
+
+    /** One way to load keys and name them: hcp keygen's files and key id are what hcp qr uses and writes. */
+    @Test
+    void keygenKeysAndKeyIdAreWhatQrDynamicAndVerifyUse() throws IOException {
+        Path key = dir.resolve("keygen/app.key");
+        Path pub = dir.resolve("keygen/app.pub");
+        Run keygen = hcp("keygen", "--private", key.toString(), "--public", pub.toString());
+        assertThat(keygen.exit()).as(keygen.err()).isZero();
+        String keyId = keygen.out().lines().filter(l -> l.startsWith("key id")).findFirst().orElseThrow()
+                .substring("key id".length()).trim();
+
+        String text = hcp("qr", "dynamic", "--key", key.toString(), "--case", "C-9", "--item", "I-9",
+                "--out", dir.resolve("keygen/r.png").toString()).out().trim();
+        Run verified = hcp("qr", "verify", "--key", pub.toString(), text);
+        assertThat(verified.exit()).as(verified.out()).isZero();
+        assertThat(JSON.readTree(verified.out()).get("keyId").asText()).isEqualTo(keyId)
+                .isEqualTo(PemKeys.publicKey(pub).defaultKeyId());
+    }
+
+    /** The key forms hcp sign and hcp verify read work here too: SEC1 private key, X.509 certificate. */
+    @Test
+    void sec1PrivateKeyAndCertificateAreReadAsHcpSignAndVerifyReadThem() throws IOException {
+        Path sec1 = dir.resolve("dept-sec1.pem");
+        Path certificate = dir.resolve("dept-cert.pem");
+        Openssl.run("ec", "-in", privateKey.toString(), "-out", sec1.toString());
+        Openssl.run("req", "-new", "-x509", "-key", privateKey.toString(), "-sm3", "-sigopt", "distid:1234567812345678",
+                "-subj", "/CN=hcp department", "-days", "30", "-out", certificate.toString());
+        assertThat(Files.readString(sec1)).contains("PRIVATE KEY-----").doesNotContain("BEGIN PRIVATE KEY");
+
+        String text = hcp("qr", "dynamic", "--key", sec1.toString(), "--case", "C-8", "--item", "I-8",
+                "--out", dir.resolve("sec1.png").toString()).out().trim();
+        Run verified = hcp("qr", "verify", "--key", certificate.toString(), text);
+        assertThat(verified.exit()).as(verified.out() + verified.err()).isZero();
+        assertThat(JSON.readTree(verified.out()).get("keyId").asText()).isEqualTo(PemKeys.publicKey(publicKey).defaultKeyId());
+    }
+
+    @Test
+    void anExplicitKeyIdIsWrittenAndMustBeNamedToVerify() throws IOException {
+        String text = hcp("qr", "dynamic", "--key", privateKey.toString(), "--key-id", "dept-2025.k1", "--case", "C-7",
+                "--item", "I-7", "--out", dir.resolve("kid.png").toString()).out().trim();
+
+        Run named = hcp("qr", "verify", "--key", publicKey.toString(), "--key-id", "dept-2025.k1", text);
+        assertThat(named.exit()).as(named.out()).isZero();
+        assertThat(JSON.readTree(named.out()).get("keyId").asText()).isEqualTo("dept-2025.k1");
+        assertRefused(hcp("qr", "verify", "--key", publicKey.toString(), text), "BAD_SIGNATURE");
+
+        // Not a key id at all, and a key id the SDK accepts but a receipt code cannot carry (':').
+        for (String bad : new String[] {"a/b", "dept:2025"}) {
+            Run run = hcp("qr", "dynamic", "--key", privateKey.toString(), "--key-id", bad, "--case", "C", "--item", "I",
+                    "--out", dir.resolve("bad-kid.png").toString());
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains("1 to 32 of A-Z a-z 0-9 . _ -");
+        }
+        assertThat(hcp("qr", "verify", "--key", publicKey.toString(), "--key-id", "a/b", text).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void keysThatAreNotSm2OrNeedAPasswordExit2WithoutShowingKeyMaterial() throws IOException {
+        Path p256 = dir.resolve("p256.pem");
+        Path p256Public = dir.resolve("p256.pub.pem");
+        Path encrypted = dir.resolve("dept-encrypted.pem");
+        Openssl.run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", p256.toString());
+        Openssl.run("pkey", "-in", p256.toString(), "-pubout", "-out", p256Public.toString());
+        Openssl.run("pkcs8", "-topk8", "-in", privateKey.toString(), "-v2", "aes-256-cbc", "-passout", "pass:secret",
+                "-out", encrypted.toString());
+
+        Run p256Dynamic = hcp("qr", "dynamic", "--key", p256.toString(), "--case", "C", "--item", "I",
+                "--out", dir.resolve("p.png").toString());
+        assertThat(p256Dynamic.exit()).isEqualTo(2);
+        assertThat(p256Dynamic.err()).contains("SM2");
+        assertShowsNothingOf(p256, p256Dynamic);
+        Run p256Verify = hcp("qr", "verify", "--key", p256Public.toString(), "https://x/e?r=1");
+        assertThat(p256Verify.exit()).isEqualTo(2);
+        assertThat(p256Verify.err()).contains("SM2");
+
+        Run locked = hcp("qr", "dynamic", "--key", encrypted.toString(), "--case", "C", "--item", "I",
+                "--out", dir.resolve("e.png").toString());
+        assertThat(locked.exit()).isEqualTo(2);
+        assertThat(locked.err()).contains("password");
+        assertShowsNothingOf(encrypted, locked);
+        assertThat(dir.resolve("p.png")).doesNotExist();
+        assertThat(dir.resolve("e.png")).doesNotExist();
     }
 
     @Test
@@ -120,7 +203,7 @@ class QrCommandTest {
         // Another key: bad signature.
         Path[] other = Openssl.generateSm2Key(dir, "other");
         Run wrongKey = hcp("qr", "verify", "--key", other[1].toString(), "--key-id",
-                InterimSm2Keys.keyId(InterimSm2Keys.readPublicKey(publicKey)), text);
+                PemKeys.publicKey(publicKey).defaultKeyId(), text);
         assertRefused(wrongKey, "BAD_SIGNATURE");
 
         // Malformed: a digit removed.
@@ -129,8 +212,7 @@ class QrCommandTest {
                 "MALFORMED");
 
         // Expired: issued two days ago with a one-day validity.
-        ReceiptCodeIssuer past = ReceiptCodeIssuer.builder(new InterimSm2Signer(InterimSm2Keys.readPrivateKey(privateKey),
-                        InterimSm2Keys.keyId(InterimSm2Keys.readPublicKey(publicKey))))
+        ReceiptCodeIssuer past = ReceiptCodeIssuer.builder(Sm2Signer.builder(PemKeys.privateKey(privateKey)).build())
                 .validity(java.time.Duration.ofDays(1))
                 .clock(Clock.fixed(Instant.now().minus(java.time.Duration.ofDays(2)), ZoneOffset.UTC)).build();
         String expired = past.issue(ReceiptCase.builder().caseNumber("C-3").itemCode("I-3").build()).text();
@@ -149,7 +231,7 @@ class QrCommandTest {
                 "--out", dir.resolve("x.png").toString()).exit()).isEqualTo(2);
         assertThat(hcp("qr", "dynamic", "--key", dir.resolve("missing.pem").toString(), "--case", "C", "--item", "I",
                 "--out", dir.resolve("x.png").toString())).satisfies(r -> assertThat(r.exit()).isEqualTo(2))
-                .satisfies(r -> assertThat(r.err()).contains("no such file"));
+                .satisfies(r -> assertThat(r.err()).contains("missing.pem").contains("cannot be read"));
         assertThat(hcp("qr", "dynamic", "--key", publicKey.toString(), "--case", "C", "--item", "I",
                 "--out", dir.resolve("x.png").toString()).exit()).isEqualTo(2);
         assertThat(hcp("qr", "dynamic", "--key", privateKey.toString(), "--case", "C", "--item", "I", "--ttl", "15 days",
@@ -161,11 +243,22 @@ class QrCommandTest {
 
     @Test
     void privateKeyMaterialNeverReachesTheOutput() throws IOException {
-        String pem = Files.readString(privateKey);
-        String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "").trim();
         Run run = hcp("qr", "dynamic", "--key", privateKey.toString(), "--case", "C", "--item", "I",
                 "--out", dir.resolve("k.png").toString());
-        assertThat(run.out() + run.err()).doesNotContain(base64.substring(0, 20));
+        assertThat(run.exit()).isZero();
+        assertShowsNothingOf(privateKey, run);
+    }
+
+    /**
+     * No 12 characters of the key file's Base64 appear in what the command printed. The first 36 are skipped:
+     * they are the ASN.1 header every key of the kind shares, not key material.
+     */
+    private static void assertShowsNothingOf(Path pem, Run run) throws IOException {
+        String base64 = Files.readString(pem).lines().filter(l -> !l.startsWith("-----")).reduce("", String::concat);
+        String printed = run.out() + run.err();
+        for (int at = 36; at + 12 <= base64.length(); at++) {
+            assertThat(printed).doesNotContain(base64.substring(at, at + 12));
+        }
     }
 
     private static void assertRefused(Run run, String reason) throws IOException {

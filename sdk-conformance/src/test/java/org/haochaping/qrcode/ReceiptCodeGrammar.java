@@ -1,4 +1,4 @@
-package org.haochaping.interim;
+package org.haochaping.qrcode;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The receipt code grammar of docs/interface-spec.md ("QR codes"), implemented again from the document
- * alone and independently of sdk-qrcode, so the tests can check that the spec says what the SDK does.
+ * alone and independently of sdk-qrcode, both ways (parse and assemble), so the tests can check that the
+ * spec says what the SDK does and that a code made from the spec alone is accepted by the SDK.
  */
 final class ReceiptCodeGrammar {
 
@@ -67,6 +68,10 @@ final class ReceiptCodeGrammar {
 
     /** {@code "HCP-RECEIPT" %x00 len(algorithm) algorithm body}. */
     byte[] signedBytes(String algorithm) {
+        return signedBytes(algorithm, body);
+    }
+
+    static byte[] signedBytes(String algorithm, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("HCP-RECEIPT".getBytes(StandardCharsets.US_ASCII));
         out.write(0);
@@ -74,6 +79,46 @@ final class ReceiptCodeGrammar {
         out.writeBytes(algorithm.getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(body);
         return out.toByteArray();
+    }
+
+    /** A format version 1 body; {@code window} and {@code staff} may be null (flag bits 0 and 1). */
+    static byte[] body(long issued, long expires, byte[] nonce, String keyId, String caseNumber, String itemCode,
+            String window, String staff) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(1);
+        out.write((window != null ? 1 : 0) | (staff != null ? 2 : 0));
+        for (long time : new long[] {issued, expires}) {
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                out.write((int) (time >>> shift));
+            }
+        }
+        out.writeBytes(nonce);
+        for (String text : new String[] {keyId, caseNumber, itemCode, window, staff}) {
+            if (text != null) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                out.write(utf8.length);
+                out.writeBytes(utf8);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code <page>?r=<digits>}: body, signature length, signature, 7 bytes to 17 digits. */
+    static String text(String page, byte[] body, byte[] signature) {
+        byte[] payload = Arrays.copyOf(body, body.length + 1 + signature.length);
+        payload[body.length] = (byte) signature.length;
+        System.arraycopy(signature, 0, payload, body.length + 1, signature.length);
+        StringBuilder digits = new StringBuilder();
+        for (int at = 0; at < payload.length; at += 7) {
+            int bytes = Math.min(7, payload.length - at);
+            long value = 0;
+            for (int i = 0; i < bytes; i++) {
+                value = value << 8 | (payload[at + i] & 0xFF);
+            }
+            String number = Long.toString(value);
+            digits.append("0".repeat(DIGITS_FOR_BYTES[bytes] - number.length())).append(number);
+        }
+        return page + "?r=" + digits;
     }
 
     private static long uint32(byte[] b, int at) {

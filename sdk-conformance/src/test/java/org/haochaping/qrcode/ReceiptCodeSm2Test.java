@@ -1,4 +1,4 @@
-package org.haochaping.interim;
+package org.haochaping.qrcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -20,28 +19,28 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.haochaping.qrcode.BadSignatureException;
-import org.haochaping.qrcode.ExpiredCodeException;
-import org.haochaping.qrcode.MalformedCodeException;
-import org.haochaping.qrcode.ReceiptCase;
-import org.haochaping.qrcode.ReceiptCode;
-import org.haochaping.qrcode.ReceiptCodeIssuer;
-import org.haochaping.qrcode.ReceiptCodeVerifier;
+import org.haochaping.crypto.keys.PemKeys;
+import org.haochaping.crypto.keys.PrivateKeyMaterial;
+import org.haochaping.crypto.keys.PublicKeyMaterial;
+import org.haochaping.crypto.sign.Sm2Signer;
+import org.haochaping.crypto.sign.Sm2Verifier;
 import org.haochaping.qrcode.render.QrEncoder;
 import org.junit.jupiter.api.Test;
 
-/** Receipt codes signed with SM2, and the worked example of docs/interface-spec.md. */
+/**
+ * Receipt codes signed with the SDK's SM2 signer ({@link Sm2Signer}, {@link Sm2Verifier}), and the worked
+ * example of docs/interface-spec.md.
+ */
 class ReceiptCodeSm2Test {
 
     private static final Path EXAMPLE_KEY = resource("qr/example-issuer.pem");
     private static final Path EXAMPLE_PUBLIC_KEY = resource("qr/example-issuer.pub.pem");
     private static final Instant EXAMPLE_ISSUED = Instant.parse("2025-11-03T02:15:30Z");
-    private static final ECPrivateKeyParameters PRIVATE_KEY = read(EXAMPLE_KEY);
-    private static final ECPublicKeyParameters PUBLIC_KEY = InterimSm2Keys.publicKeyOf(PRIVATE_KEY);
-    private static final String KEY_ID = InterimSm2Keys.keyId(PUBLIC_KEY);
-    private static final ReceiptCodeIssuer ISSUER = ReceiptCodeIssuer.builder(new InterimSm2Signer(PRIVATE_KEY, KEY_ID))
+    private static final PrivateKeyMaterial PRIVATE_KEY = PemKeys.privateKey(EXAMPLE_KEY);
+    private static final PublicKeyMaterial PUBLIC_KEY = PemKeys.publicKey(EXAMPLE_PUBLIC_KEY);
+    /** The key id a signer writes by default, as {@code hcp keygen} prints it and {@code hcp qr dynamic} uses it. */
+    private static final String KEY_ID = PUBLIC_KEY.defaultKeyId();
+    private static final ReceiptCodeIssuer ISSUER = ReceiptCodeIssuer.builder(Sm2Signer.builder(PRIVATE_KEY).build())
             .clock(Clock.fixed(EXAMPLE_ISSUED, ZoneOffset.UTC)).build();
     private static final ReceiptCodeVerifier VERIFIER = verifierAt(EXAMPLE_ISSUED.plusSeconds(3600));
 
@@ -54,7 +53,7 @@ class ReceiptCodeSm2Test {
                 .itemCode("11120000000000000X3000117001").windowCode("A12").staffNumber("0231").build());
         assertThat(code.issuedAt()).isEqualTo(EXAMPLE_ISSUED);
         assertThat(code.expiresAt()).isEqualTo(Instant.parse("2025-11-18T02:15:30Z"));
-        assertThat(code.keyId()).isEqualTo(KEY_ID).isEqualTo("sm2-1356f69c");
+        assertThat(code.keyId()).isEqualTo(KEY_ID).isEqualTo("f6af12241785b8ff");
         assertThat(QrEncoder.builder().build().encode(text).version()).isEqualTo(10);
 
         // The document's grammar, implemented separately, yields bytes whose signature OpenSSL accepts.
@@ -66,6 +65,7 @@ class ReceiptCodeSm2Test {
         String spec = Files.readString(Paths.get("..", "docs", "interface-spec.md"));
         HexFormat hex = HexFormat.of();
         assertThat(spec).contains(text)
+                .contains("`" + KEY_ID + "`")
                 .contains(hex.formatHex(grammar.body))
                 .contains(hex.formatHex(grammar.signature))
                 .contains(hex.formatHex(grammar.signedBytes("SM2-SM3")))
@@ -78,6 +78,25 @@ class ReceiptCodeSm2Test {
         assertThatThrownBy(() -> verifierAt(Instant.parse("2025-11-18T02:20:31Z")).verify(text))
                 .isInstanceOf(ExpiredCodeException.class);
         assertThat(verifierAt(Instant.parse("2025-11-18T02:20:30Z")).verify(text).keyId()).isEqualTo(KEY_ID);
+    }
+
+    /** The default key id is what the document says it is: the first 16 hex digits of SM3 over the DER public key. */
+    @Test
+    void theDefaultKeyIdIsTheSm3PrefixOpensslComputes() throws IOException {
+        String sm3 = Openssl.sm3OfPublicKey(EXAMPLE_PUBLIC_KEY, Files.createTempDirectory("hcp-qr"));
+        assertThat(KEY_ID).isEqualTo(sm3.substring(0, 16));
+        assertThat(Sm2Signer.builder(PRIVATE_KEY).build().keyId()).as("the signer's default").isEqualTo(KEY_ID);
+    }
+
+    /** The version 10-M budget counts on SM2 signatures being DER of at most 72 bytes. */
+    @Test
+    void signaturesInCodesAreDerOfAtMost72Bytes() {
+        ReceiptCase receiptCase = ReceiptCase.builder().caseNumber("C-1").itemCode("I-1").build();
+        for (int i = 0; i < 100; i++) {
+            byte[] signature = ReceiptCodeGrammar.parse(ISSUER.issue(receiptCase).text()).signature;
+            assertThat(signature[0]).isEqualTo((byte) 0x30);
+            assertThat(signature.length).isBetween(8, 72);
+        }
     }
 
     @Property(tries = 200)
@@ -124,7 +143,7 @@ class ReceiptCodeSm2Test {
     }
 
     private static ReceiptCodeVerifier verifierAt(Instant now) {
-        return ReceiptCodeVerifier.builder(new InterimSm2Verifier(Map.of(KEY_ID, PUBLIC_KEY)))
+        return ReceiptCodeVerifier.builder(Sm2Verifier.builder().key(KEY_ID, PUBLIC_KEY).build())
                 .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
     }
 
@@ -137,14 +156,6 @@ class ReceiptCodeSm2Test {
             return Paths.get(ReceiptCodeSm2Test.class.getClassLoader().getResource(name).toURI());
         } catch (Exception e) {
             throw new AssertionError("missing test resource " + name, e);
-        }
-    }
-
-    private static ECPrivateKeyParameters read(Path pem) {
-        try {
-            return InterimSm2Keys.readPrivateKey(pem);
-        } catch (IOException e) {
-            throw new AssertionError(e);
         }
     }
 }
