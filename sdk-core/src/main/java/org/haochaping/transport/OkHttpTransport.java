@@ -5,6 +5,7 @@ import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,12 @@ public final class OkHttpTransport implements Transport {
             }
             RequestBody body = null;
             if (request.contentType() != null) {
-                body = RequestBody.create(request.bodyUnsafe(), MediaType.parse(request.contentType()));
+                MediaType mediaType = MediaType.parse(request.contentType());
+                if (mediaType == null) {
+                    throw new IllegalArgumentException("contentType: '" + request.contentType()
+                            + "' has parameters OkHttp cannot parse");
+                }
+                body = RequestBody.create(request.bodyUnsafe(), mediaType);
             } else if (request.method().requiresBody()) {
                 body = RequestBody.create(new byte[0], null);
             }
@@ -213,9 +219,9 @@ public final class OkHttpTransport implements Transport {
             Headers headers = response.headers();
             Map<String, List<String>> map = HeaderRules.newMutableMap();
             for (String name : headers.names()) {
-                map.put(name, new ArrayList<>(headers.values(name)));
+                map.put(name, Collections.unmodifiableList(new ArrayList<>(headers.values(name))));
             }
-            return new TransportResponse(response.code(), map, bytes);
+            return new TransportResponse(response.code(), Collections.unmodifiableMap(map), bytes, true);
         }
     }
 

@@ -89,8 +89,8 @@ final class RetryingExecutor {
 
         Call(TransportRequest request, RequestOptions options) {
             this.request = request;
-            this.idempotencyKey = options.idempotencyKey()
-                    .orElse(request.method().isWrite() ? IdempotencyKey.random() : null);
+            IdempotencyKey given = options.idempotencyKey().orElse(null);
+            this.idempotencyKey = given == null && request.method().isWrite() ? IdempotencyKey.random() : given;
             this.timeout = options.timeout().orElse(null);
             this.maxAttempts = options.maxRetries().orElse(policy.maxRetries()) + 1;
             this.description = request.method() + " " + request.pathForLogs();

@@ -22,7 +22,15 @@ public final class ServiceException extends RuntimeException {
     private final transient IdempotencyKey idempotencyKey;
     private final transient Duration retryAfter;
 
-    ServiceException(String message, TransportResponse response, PlatformError platformError, int attempts,
+    /**
+     * For {@link Transport} implementations, and for fakes in tests of code built on a transport.
+     *
+     * @param message must not hold the body or the platform's message (see the class comment)
+     * @param platformError the parsed code and message, or {@code null}
+     * @param idempotencyKey the key the attempts carried, or {@code null}
+     * @param retryAfter the last response's {@code Retry-After}, or {@code null}
+     */
+    public ServiceException(String message, TransportResponse response, PlatformError platformError, int attempts,
             IdempotencyKey idempotencyKey, Duration retryAfter) {
         super(message);
         this.statusCode = response.statusCode();

@@ -18,7 +18,12 @@ public final class TransportException extends RuntimeException {
     private final int attempts;
     private final transient IdempotencyKey idempotencyKey;
 
-    TransportException(String message, IOException cause, int attempts, IdempotencyKey idempotencyKey) {
+    /**
+     * For {@link Transport} implementations, and for fakes in tests of code built on a transport.
+     *
+     * @param idempotencyKey the key the attempts carried, or {@code null}
+     */
+    public TransportException(String message, IOException cause, int attempts, IdempotencyKey idempotencyKey) {
         super(message, cause);
         this.attempts = attempts;
         this.idempotencyKey = idempotencyKey;

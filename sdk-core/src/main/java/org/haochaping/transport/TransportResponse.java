@@ -19,12 +19,21 @@ public final class TransportResponse {
      * copied.
      */
     public TransportResponse(int statusCode, Map<String, List<String>> headers, byte[] body) {
+        this(checkStatus(statusCode), HeaderRules.immutableCopy(headers), body.clone(), true);
+    }
+
+    /** Takes ownership of an immutable header map and a body nobody else holds: no copies per response. */
+    TransportResponse(int statusCode, Map<String, List<String>> immutableHeaders, byte[] ownedBody, boolean owned) {
+        this.statusCode = statusCode;
+        this.headers = immutableHeaders;
+        this.body = ownedBody;
+    }
+
+    private static int checkStatus(int statusCode) {
         if (statusCode < 100 || statusCode > 999) {
             throw new IllegalArgumentException("statusCode: " + statusCode + " is not an HTTP status");
         }
-        this.statusCode = statusCode;
-        this.headers = HeaderRules.immutableCopy(headers);
-        this.body = body.clone();
+        return statusCode;
     }
 
     public int statusCode() {
