@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.haochaping.transport.IdempotencyKey;
+import org.haochaping.transport.ServiceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -338,6 +339,14 @@ public final class Outbox implements AutoCloseable {
         try {
             failures = ++consecutiveFailures;
             delay = retryBackoff(failures);
+            // A platform that said when to come back (Retry-After beyond what the transport waits) is
+            // obeyed, up to the longest backoff.
+            if (failure instanceof ServiceException) {
+                Optional<Duration> retryAfter = ((ServiceException) failure).retryAfter();
+                if (retryAfter.isPresent() && retryAfter.get().compareTo(delay) > 0) {
+                    delay = retryAfter.get().compareTo(maxRetryBackoff) > 0 ? maxRetryBackoff : retryAfter.get();
+                }
+            }
             nextAttemptNanos = System.nanoTime() + delay.toNanos();
         } finally {
             lock.unlock();

@@ -23,7 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Collections;
 import org.haochaping.transport.IdempotencyKey;
+import org.haochaping.transport.ServiceException;
+import org.haochaping.transport.TransportResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -263,6 +266,25 @@ class OutboxTest {
 
         assertThat(outbox.awaitDrained(WAIT)).isTrue();
         assertThat(attempts.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryAfterFromThePlatformStretchesTheBackoff() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        Outbox outbox = open(builder(record -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new ServiceException("POST /v1/evaluations: HTTP 503 after 1 attempt",
+                        new TransportResponse(503, Collections.emptyMap(), new byte[0]), null, 1,
+                        record.idempotencyKey(), Duration.ofMinutes(10));
+            }
+        }).retryBackoff(Duration.ofMillis(1), Duration.ofHours(1)));
+        outbox.submit("evaluation", bytes("x"));
+
+        assertThat(outbox.awaitDrained(Duration.ofMillis(300)))
+                .as("a 1 ms backoff would have retried by now; Retry-After says 10 minutes").isFalse();
+        assertThat(attempts.get()).isEqualTo(1);
+        outbox.retryNow();
+        assertThat(outbox.awaitDrained(WAIT)).isTrue();
     }
 
     @Test
