@@ -10,13 +10,17 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +93,8 @@ final class Journal implements Closeable {
      */
     static Journal open(Path directory, long compactionThreshold) throws IOException {
         Files.createDirectories(directory);
-        FileChannel lockChannel = FileChannel.open(directory.resolve(LOCK_NAME), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel lockChannel = FileChannel.open(directory.resolve(LOCK_NAME),
+                EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), ownerOnly());
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
@@ -331,8 +335,8 @@ final class Journal implements Closeable {
     /** Writes header and live records to the temporary file, renames it over the journal and reopens. */
     private void rewrite() throws IOException {
         Path temp = directory.resolve(TEMP_NAME);
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), ownerOnly())) {
             writeFully(out, Frames.header(nextSequence));
             for (OutboxRecord record : live.values()) {
                 writeFully(out, Frames.recordFrame(record));
@@ -344,6 +348,17 @@ final class Journal implements Closeable {
         channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         writePosition = channel.size();
         syncedPosition = writePosition;
+    }
+
+    /**
+     * Payloads may hold personal data, which Art. 17 requires to be protected: where the file system has
+     * POSIX permissions, the outbox's files are readable by their owner only.
+     */
+    private static FileAttribute<?>[] ownerOnly() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
     }
 
     private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {

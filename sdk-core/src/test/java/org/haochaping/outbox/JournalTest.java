@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Random;
 import org.haochaping.transport.IdempotencyKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class JournalTest {
@@ -73,6 +76,21 @@ class JournalTest {
             assertThat(reopened.append(IdempotencyKey.of("key-4"), "case", payload(4, 1), CLOCK).record.sequence())
                     .as("sequences continue after the highest seen").isEqualTo(4);
         }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void theJournalIsReadableByItsOwnerOnly() throws IOException {
+        Path directory = temp.resolve("box");
+        journalWith(directory, 1, 10);
+        try (Journal journal = Journal.open(directory, NO_AUTO_COMPACTION)) {
+            journal.compact();
+        }
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(Journal.FILE_NAME))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(Journal.LOCK_NAME))))
+                .isEqualTo("rw-------");
     }
 
     @Test

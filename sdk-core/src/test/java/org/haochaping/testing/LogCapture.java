@@ -25,6 +25,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  */
 public final class LogCapture implements SLF4JServiceProvider {
 
+    /** Tests clear the capture before the code they check; the cap keeps a long suite's memory bounded. */
+    private static final int MAX_LINES = 20_000;
     private static final List<String> LINES = new ArrayList<>();
 
     private final IMarkerFactory markerFactory = new BasicMarkerFactory();
@@ -133,6 +135,9 @@ public final class LogCapture implements SLF4JServiceProvider {
             }
             if (captured) {
                 synchronized (LINES) {
+                    if (LINES.size() >= MAX_LINES) {
+                        LINES.subList(0, MAX_LINES / 2).clear();
+                    }
                     LINES.add(line.toString());
                 }
             } else {
