@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a terminal JVM with SIGKILL ({@code Process.destroyForcibly} on Linux) again and again while it
+ * Kills a terminal JVM with SIGKILL ({@code ProcessHandle.destroyForcibly} on Linux) again and again while it
  * submits through the outbox to a local platform, restarts it on the same directory, and checks that the
  * platform counted every stored record exactly once: none lost, none counted twice.
  *
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OutboxCrashTest {
 
     private static final int KILLED_ROUNDS = 8;
+    /** Numbers each killed child may submit; it is killed at a random one of them, and the rest drain in seconds. */
+    private static final int RECORDS_PER_ROUND = 400;
     private static final int FINAL_RECORDS = 20;
 
     @TempDir
@@ -51,6 +54,8 @@ class OutboxCrashTest {
     /** Idempotency key to the payload the platform counted under it. */
     private final Map<String, String> counted = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    /** Per payload, every request that carried it (key, outbox sequence, child): printed if a check fails. */
+    private final Map<String, List<String>> trace = new ConcurrentHashMap<>();
     private final AtomicInteger resendsOfCountedKeys = new AtomicInteger();
     private final Random faults = new Random(20260302L);
 
@@ -73,6 +78,9 @@ class OutboxCrashTest {
         requests.incrementAndGet();
         String payload = new String(readAll(exchange.getRequestBody()), StandardCharsets.UTF_8);
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        trace.computeIfAbsent(payload, p -> new CopyOnWriteArrayList<>()).add(key + " seq "
+                + exchange.getRequestHeaders().getFirst("X-Outbox-Sequence") + " from "
+                + exchange.getRequestHeaders().getFirst("X-Child"));
         int roll;
         synchronized (faults) {
             roll = faults.nextInt(100);
@@ -108,14 +116,15 @@ class OutboxCrashTest {
         int highestStored;
         boolean drained;
         boolean opened;
+        String readFailure;
     }
 
-    private Process startChild(Path outbox, int first, int last) throws IOException {
+    private Process startChild(Path outbox, int first, int last, boolean stay) throws IOException {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), OutboxCrashChild.class.getName(),
                 outbox.toString(), "http://127.0.0.1:" + platform.getAddress().getPort(),
-                Integer.toString(first), Integer.toString(last));
+                Integer.toString(first), Integer.toString(last), stay ? "stay" : "exit");
         builder.redirectError(temp.resolve("child-stderr.txt").toFile());
         return builder.start();
     }
@@ -138,6 +147,7 @@ class OutboxCrashTest {
                             case "STORED":
                                 run.stored.add(Integer.parseInt(parts[1]));
                                 run.highestStored = Integer.parseInt(parts[1]);
+                                run.notifyAll();
                                 break;
                             case "DRAINED":
                                 run.drained = Boolean.parseBoolean(parts[1]);
@@ -147,8 +157,10 @@ class OutboxCrashTest {
                         }
                     }
                 }
-            } catch (IOException killed) {
-                // the pipe closes when the child dies
+            } catch (IOException unreadable) {
+                synchronized (run) {
+                    run.readFailure = unreadable.toString();
+                }
             }
         });
         reader.start();
@@ -163,10 +175,11 @@ class OutboxCrashTest {
         Set<Integer> maybeStored = new HashSet<>(); // in submit when killed: stored or not, either is right
         int next = 1;
         int killedWhileSubmitting = 0;
+        List<String> rounds = new ArrayList<>();
 
         for (int round = 0; round < KILLED_ROUNDS; round++) {
             Run run = new Run();
-            Process child = startChild(outbox, next, next + 100_000);
+            Process child = startChild(outbox, next, next + RECORDS_PER_ROUND - 1, true);
             Thread reader = readOutput(child, run);
             synchronized (run) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -175,12 +188,27 @@ class OutboxCrashTest {
                 }
                 assertThat(run.opened).as("child %d opened its outbox", round).isTrue();
             }
-            Thread.sleep(150 + timing.nextInt(400));
+            // Kill at a random point of the submits (so that a submit, a delivery and often an fsync are in
+            // flight), whatever the machine's speed.
+            int killAfter = next + 20 + timing.nextInt(RECORDS_PER_ROUND - 40);
+            synchronized (run) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (run.highestStored < killAfter && System.nanoTime() < deadline && child.isAlive()) {
+                    run.wait(100);
+                }
+            }
+            Thread.sleep(timing.nextInt(3));
             assertThat(child.isAlive()).as("child %d still running when killed", round).isTrue();
-            child.destroyForcibly();
+            // SIGKILL through the process handle: Process.destroyForcibly() would also close our end of the
+            // child's stdout and drop lines not yet read, making this test reuse record numbers.
+            child.toHandle().destroyForcibly();
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
             reader.join(5000);
             synchronized (run) {
+                assertThat(reader.isAlive()).as("round %d: the child's output was read to its end", round).isFalse();
+                assertThat(run.readFailure).as("round %d: reading the child's output", round).isNull();
+                rounds.add("round " + round + ": numbers " + next + " to " + run.highestSubmitting + ", last stored "
+                        + run.highestStored);
                 stored.addAll(run.stored);
                 if (run.highestSubmitting > run.highestStored) {
                     maybeStored.add(run.highestSubmitting);
@@ -191,7 +219,7 @@ class OutboxCrashTest {
         }
 
         Run last = new Run();
-        Process child = startChild(outbox, next, next + FINAL_RECORDS - 1);
+        Process child = startChild(outbox, next, next + FINAL_RECORDS - 1, false);
         Thread reader = readOutput(child, last);
         assertThat(child.waitFor(50, TimeUnit.SECONDS)).as("the last child finishes").isTrue();
         reader.join(5000);
@@ -214,12 +242,14 @@ class OutboxCrashTest {
         maybeStored.forEach(n -> unexpected.remove("record-" + n));
 
         assertThat(stored.size()).as("records stored across all runs").isGreaterThan(KILLED_ROUNDS);
-        assertThat(countedTwice).as("records counted under more than one key").isEmpty();
+        List<String> traces = new ArrayList<>();
+        countedTwice.forEach(payload -> traces.add(payload + " " + trace.get(payload)));
+        assertThat(countedTwice).as("records counted under more than one key; %s %s", rounds, traces).isEmpty();
         assertThat(keysByPayload.keySet()).as("every stored record reached the platform").containsAll(expected);
         assertThat(unexpected).as("records the platform counted that no child submitted").isEmpty();
         assertThat(resendsOfCountedKeys.get()).as("resends under an already counted key happened").isPositive();
-        System.out.printf("crash test: %d rounds killed (%d inside submit), %d records stored, %d counted, "
-                        + "%d requests, %d resends of counted keys%n", KILLED_ROUNDS, killedWhileSubmitting,
+        System.out.printf("crash test: %d rounds killed (%d inside submit), %d records stored, "
+                        + "%d counted, %d requests, %d resends of counted keys%n", KILLED_ROUNDS, killedWhileSubmitting,
                 stored.size(), counted.size(), requests.get(), resendsOfCountedKeys.get());
     }
 }
