@@ -236,7 +236,13 @@ final class RetryingExecutor {
                 result.completeExceptionally(finalOutcome);
                 return;
             }
-            CompletableFuture<Void> wait = sleeper.sleepAsync(delay);
+            CompletableFuture<Void> wait;
+            try {
+                wait = sleeper.sleepAsync(delay);
+            } catch (RuntimeException cannotWait) { // e.g. the transport was closed meanwhile
+                result.completeExceptionally(cannotWait);
+                return;
+            }
             inFlight = wait;
             wait.whenComplete((ignored, waitFailure) -> {
                 if (waitFailure != null) {
