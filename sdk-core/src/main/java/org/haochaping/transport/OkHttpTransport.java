@@ -57,10 +57,12 @@ public final class OkHttpTransport implements Transport {
         http.connectTimeout(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(builder.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .callTimeout(builder.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false);
+        if (builder.callTimeout != null) {
+            http.callTimeout(builder.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
         if (builder.proxy != null) {
             http.proxy(builder.proxy);
         }
@@ -218,8 +220,16 @@ public final class OkHttpTransport implements Transport {
             byte[] bytes = body == null ? new byte[0] : body.bytes();
             Headers headers = response.headers();
             Map<String, List<String>> map = HeaderRules.newMutableMap();
-            for (String name : headers.names()) {
-                map.put(name, Collections.unmodifiableList(new ArrayList<>(headers.values(name))));
+            for (int i = 0, size = headers.size(); i < size; i++) {
+                List<String> values = map.get(headers.name(i));
+                if (values == null) {
+                    values = new ArrayList<>(1);
+                    map.put(headers.name(i), values);
+                }
+                values.add(headers.value(i));
+            }
+            for (Map.Entry<String, List<String>> entry : map.entrySet()) {
+                entry.setValue(Collections.unmodifiableList(entry.getValue()));
             }
             return new TransportResponse(response.code(), Collections.unmodifiableMap(map), bytes, true);
         }
@@ -231,7 +241,7 @@ public final class OkHttpTransport implements Transport {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration writeTimeout = Duration.ofSeconds(30);
-        private Duration callTimeout = Duration.ofSeconds(60);
+        private Duration callTimeout;
         private Proxy proxy;
         private String proxyCredential;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -276,8 +286,9 @@ public final class OkHttpTransport implements Transport {
         }
 
         /**
-         * Time for one whole attempt (connect, write, wait, read); default 60 s. A per-request
-         * {@link RequestOptions#timeout()} overrides it.
+         * Time for one whole attempt (connect, write, wait, read). Default none, as in OkHttp: connect,
+         * write and read are each bounded already, and a call timeout costs a watchdog wake-up per call.
+         * A per-request {@link RequestOptions#timeout()} applies either way.
          */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = Durations.requirePositive("callTimeout", timeout);

@@ -122,6 +122,8 @@ class OkHttpTransportTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"ok\":true}");
         assertThat(response.header("x-request-id")).contains("r-1");
+        assertThatThrownBy(() -> response.headers().get("X-Request-Id").add("changed"))
+                .isInstanceOf(UnsupportedOperationException.class);
         LoggedRequest request = posts().get(0);
         assertThat(request.getBody()).isEqualTo(BODY);
         // Jetty upper-cases the charset when it reports the header; OkHttp sends it as given.
