@@ -434,14 +434,17 @@ public final class Outbox implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        try {
-            sender.join(CLOSE_GRACE.toMillis());
-            if (sender.isAlive()) {
-                sender.interrupt();
+        // A sink or rejection handler may close the outbox from the sender thread: it must not wait for itself.
+        if (Thread.currentThread() != sender) {
+            try {
                 sender.join(CLOSE_GRACE.toMillis());
+                if (sender.isAlive()) {
+                    sender.interrupt();
+                    sender.join(CLOSE_GRACE.toMillis());
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
         }
         try {
             journal.close();
