@@ -1,0 +1,560 @@
+package org.haochaping.outbox;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import org.haochaping.transport.IdempotencyKey;
+import org.haochaping.transport.ServiceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A durable local queue for terminals that lose the network (self-service terminals and hall evaluators,
+ * Art. 10): {@link #submit} returns once the record is on disk (fsync), and a background sender delivers
+ * records through an {@link OutboxSink}, oldest first, retrying with backoff until the platform accepts
+ * or rejects each one. Records survive a crash or {@code kill -9}; each keeps its idempotency key for every
+ * delivery, so none is counted twice and none is lost.
+ *
+ * <pre>{@code
+ * Outbox outbox = Outbox.builder(context.getFilesDir().toPath().resolve("hcp-outbox"), sink)
+ *         .maxRecords(10_000)
+ *         .maxBytes(16L << 20)
+ *         .submitTimeout(Duration.ZERO)
+ *         .open();
+ * OutboxRecord record = outbox.submit("evaluation", payloadBytes);
+ * }</pre>
+ *
+ * <p>Back-pressure: when the outbox holds {@code maxRecords} records or {@code maxBytes} bytes, a submit
+ * waits up to the submit timeout for deliveries to make room, then throws {@link OutboxFullException}. The
+ * default timeout is zero (fail at once), because a full outbox means the network has been gone for long
+ * and waiting would freeze the terminal's UI.
+ *
+ * <p>Format, fsync policy, crash semantics and compaction: {@code docs/outbox.md}. Thread-safe; one open
+ * outbox per directory (a lock file enforces it across processes).
+ */
+public final class Outbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final Pattern KIND = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final long DEFAULT_COMPACTION_THRESHOLD = 256 * 1024;
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+    private final Journal journal;
+    private final OutboxSink sink;
+    private final int maxRecords;
+    private final long maxBytes;
+    private final Duration submitTimeout;
+    private final Duration initialRetryBackoff;
+    private final Duration maxRetryBackoff;
+    private final BiConsumer<OutboxRecord, RecordRejectedException> rejectionHandler;
+    private final Clock clock;
+    private final Thread sender;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    // Guarded by lock. "reserved" counts durable records plus submits in progress: what the bounds limit.
+    private final TreeMap<Long, OutboxRecord> ready = new TreeMap<>();
+    private long readyBytes;
+    private int reservedRecords;
+    private long reservedBytes;
+    private int consecutiveFailures;
+    private long nextAttemptNanos;
+    private boolean closed;
+
+    private Outbox(Builder builder, Journal journal) {
+        this.journal = journal;
+        this.sink = builder.sink;
+        this.maxRecords = builder.maxRecords;
+        this.maxBytes = builder.maxBytes;
+        this.submitTimeout = builder.submitTimeout;
+        this.initialRetryBackoff = builder.initialRetryBackoff;
+        this.maxRetryBackoff = builder.maxRetryBackoff;
+        this.rejectionHandler = builder.rejectionHandler;
+        this.clock = builder.clock;
+        List<OutboxRecord> recovered = journal.liveRecords();
+        for (OutboxRecord record : recovered) {
+            long size = Frames.recordFrameSize(record);
+            ready.put(record.sequence(), record);
+            readyBytes += size;
+            reservedRecords++;
+            reservedBytes += size;
+        }
+        if (!recovered.isEmpty()) {
+            LOG.info("Outbox {}: {} records waiting from before the restart", builder.directory, recovered.size());
+        }
+        this.nextAttemptNanos = System.nanoTime();
+        this.sender = new Thread(this::runSender, "hcp-outbox-sender");
+        sender.setDaemon(true);
+    }
+
+    /**
+     * Starts an outbox in a directory the application owns (on Android, e.g. below
+     * {@code Context.getFilesDir()}).
+     */
+    public static Builder builder(Path directory, OutboxSink sink) {
+        return new Builder(directory, sink);
+    }
+
+    /** Submits a record under a fresh random idempotency key. See {@link #submit(String, byte[], IdempotencyKey)}. */
+    public OutboxRecord submit(String kind, byte[] payload) {
+        return submit(kind, payload, IdempotencyKey.random());
+    }
+
+    /**
+     * Stores a record durably and queues it for delivery. Returns once the record has been forced to disk:
+     * from then on a crash loses nothing.
+     *
+     * @param kind what the payload is ({@code [A-Za-z0-9._:-]}, 1 to 64 characters); tells the sink where to
+     *     send it
+     * @param payload the bytes to deliver (copied), not empty
+     * @param idempotencyKey the key every delivery of this record carries; pass your own to make a
+     *     resubmission after an {@link OutboxStorageException} safe
+     * @throws OutboxFullException when there was no room within the submit timeout; nothing was stored
+     * @throws OutboxStorageException when the disk write or fsync failed
+     * @throws IllegalArgumentException when kind or payload are invalid, or the record alone exceeds
+     *     {@code maxBytes}
+     * @throws IllegalStateException when the outbox is closed
+     */
+    public OutboxRecord submit(String kind, byte[] payload, IdempotencyKey idempotencyKey) {
+        if (kind == null || !KIND.matcher(kind).matches()) {
+            throw new IllegalArgumentException("kind: must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
+        }
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (payload == null || payload.length == 0) {
+            throw new IllegalArgumentException("payload: must not be empty");
+        }
+        long size = Frames.recordFrameSize(idempotencyKey, kind, payload.length);
+        if (size > maxBytes) {
+            throw new IllegalArgumentException("payload: a record of " + size + " bytes can never fit in an outbox of "
+                    + "maxBytes " + maxBytes);
+        }
+        reserve(size);
+        boolean queued = false;
+        try {
+            Journal.Appended appended = journal.append(idempotencyKey, kind, payload.clone(), clock);
+            journal.sync(appended.endPosition);
+            OutboxRecord record = appended.record;
+            lock.lock();
+            try {
+                ready.put(record.sequence(), record);
+                readyBytes += size;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            queued = true;
+            return record;
+        } catch (IOException storageFailed) {
+            throw new OutboxStorageException("could not store the record durably: " + storageFailed.getMessage(),
+                    storageFailed);
+        } finally {
+            if (!queued) {
+                release(1, size);
+            }
+        }
+    }
+
+    private void reserve(long size) {
+        long remaining = submitTimeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                if (closed) {
+                    throw new IllegalStateException("the outbox is closed");
+                }
+                if (reservedRecords < maxRecords && reservedBytes + size <= maxBytes) {
+                    reservedRecords++;
+                    reservedBytes += size;
+                    return;
+                }
+                if (remaining <= 0) {
+                    throw new OutboxFullException("the outbox is full (" + reservedRecords + " of " + maxRecords
+                            + " records, " + reservedBytes + " of " + maxBytes + " bytes) and did not drain within "
+                            + submitTimeout.toMillis() + " ms; is the platform reachable?");
+                }
+                remaining = changed.awaitNanos(remaining);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new OutboxFullException("interrupted while waiting for room in the outbox");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release(int records, long bytes) {
+        lock.lock();
+        try {
+            reservedRecords -= records;
+            reservedBytes -= bytes;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records stored and not yet accepted or rejected by the platform. */
+    public int pendingCount() {
+        lock.lock();
+        try {
+            return ready.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Bytes the pending records take in the journal (payload and metadata). */
+    public long pendingBytes() {
+        lock.lock();
+        try {
+            return readyBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How long the oldest pending record has waited; empty when nothing is pending. */
+    public Optional<Duration> oldestAge() {
+        Instant oldest;
+        lock.lock();
+        try {
+            Map.Entry<Long, OutboxRecord> first = ready.firstEntry();
+            if (first == null) {
+                return Optional.empty();
+            }
+            oldest = first.getValue().createdAt();
+        } finally {
+            lock.unlock();
+        }
+        Duration age = Duration.between(oldest, clock.instant());
+        return Optional.of(age.isNegative() ? Duration.ZERO : age);
+    }
+
+    /**
+     * Ends the current backoff and delivers at once, e.g. when Android reports the network is back.
+     */
+    public void retryNow() {
+        lock.lock();
+        try {
+            nextAttemptNanos = System.nanoTime();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until every submitted record has been accepted or rejected.
+     *
+     * @return {@code true} when drained, {@code false} when the timeout passed first
+     */
+    public boolean awaitDrained(Duration timeout) throws InterruptedException {
+        long remaining = timeout.toNanos();
+        lock.lock();
+        try {
+            while (reservedRecords > 0) {
+                if (remaining <= 0 || closed) {
+                    return false;
+                }
+                remaining = changed.awaitNanos(remaining);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void start() {
+        sender.start();
+    }
+
+    private void runSender() {
+        while (true) {
+            OutboxRecord next;
+            lock.lock();
+            try {
+                while (!closed && (ready.isEmpty() || System.nanoTime() - nextAttemptNanos < 0)) {
+                    if (ready.isEmpty()) {
+                        changed.await();
+                    } else {
+                        changed.awaitNanos(nextAttemptNanos - System.nanoTime());
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                next = ready.firstEntry().getValue();
+            } catch (InterruptedException closing) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            if (!deliver(next)) {
+                return;
+            }
+        }
+    }
+
+    /** Delivers one record; {@code false} when the sender must stop (closing). */
+    private boolean deliver(OutboxRecord record) {
+        try {
+            sink.deliver(record);
+            LOG.debug("Outbox record {} ({}) delivered", record.sequence(), record.kind());
+        } catch (RecordRejectedException rejected) {
+            try {
+                rejectionHandler.accept(record, rejected);
+            } catch (RuntimeException handlerFailed) {
+                LOG.error("Outbox rejection handler failed for record {} ({}): {}", record.sequence(), record.kind(),
+                        handlerFailed.toString());
+            }
+        } catch (InterruptedException interrupted) {
+            return false;
+        } catch (Exception failure) {
+            if (isClosed()) {
+                return false;
+            }
+            scheduleRetry(record, failure);
+            return true;
+        }
+        acknowledge(record);
+        return true;
+    }
+
+    private void scheduleRetry(OutboxRecord record, Exception failure) {
+        Duration delay;
+        int failures;
+        lock.lock();
+        try {
+            failures = ++consecutiveFailures;
+            delay = retryBackoff(failures);
+            // A platform that said when to come back (Retry-After beyond what the transport waits) is
+            // obeyed, up to the longest backoff.
+            if (failure instanceof ServiceException) {
+                Optional<Duration> retryAfter = ((ServiceException) failure).retryAfter();
+                if (retryAfter.isPresent() && retryAfter.get().compareTo(delay) > 0) {
+                    delay = retryAfter.get().compareTo(maxRetryBackoff) > 0 ? maxRetryBackoff : retryAfter.get();
+                }
+            }
+            nextAttemptNanos = System.nanoTime() + delay.toNanos();
+        } finally {
+            lock.unlock();
+        }
+        LOG.info("Outbox record {} ({}) not delivered ({}); {} consecutive failures, next try in {} ms",
+                record.sequence(), record.kind(), describe(failure), failures, delay.toMillis());
+    }
+
+    private Duration retryBackoff(int failures) {
+        long initial = initialRetryBackoff.toMillis();
+        long cap = maxRetryBackoff.toMillis();
+        long exponential = failures > 40 ? cap : Math.min(cap, initial << Math.min(failures - 1, 40));
+        if (exponential < 0) {
+            exponential = cap;
+        }
+        // Up to 20% shorter, so that terminals coming back online spread out.
+        return Duration.ofMillis(Math.round(exponential * (1.0 - 0.2 * ThreadLocalRandom.current().nextDouble())));
+    }
+
+    private static String describe(Exception failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private void acknowledge(OutboxRecord record) {
+        try {
+            journal.acknowledge(record.sequence());
+        } catch (IOException notWritten) {
+            // The record was delivered; if the acknowledgement is lost it is delivered once more, under the
+            // same idempotency key.
+            LOG.warn("Outbox record {} delivered but its acknowledgement was not written: {}", record.sequence(),
+                    notWritten.toString());
+        }
+        long size = Frames.recordFrameSize(record);
+        lock.lock();
+        try {
+            ready.remove(record.sequence());
+            readyBytes -= size;
+            reservedRecords--;
+            reservedBytes -= size;
+            consecutiveFailures = 0;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            journal.compactIfWorthIt();
+        } catch (IOException compactionFailed) {
+            LOG.warn("Outbox journal compaction failed: {}", compactionFailed.toString());
+        }
+    }
+
+    private boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Journal size on disk, for tests of compaction. */
+    long journalBytes() {
+        return journal.fileSize();
+    }
+
+    /** Compacts the journal now, for tests. */
+    void compact() throws IOException {
+        journal.compact();
+    }
+
+    /**
+     * Stops the sender (a delivery in flight gets a short grace period, then is interrupted) and closes the
+     * journal. Pending records stay on disk and are delivered after the next {@link Builder#open()}.
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        // A sink or rejection handler may close the outbox from the sender thread: it must not wait for itself.
+        if (Thread.currentThread() != sender) {
+            try {
+                sender.join(CLOSE_GRACE.toMillis());
+                if (sender.isAlive()) {
+                    sender.interrupt();
+                    sender.join(CLOSE_GRACE.toMillis());
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            journal.close();
+        } catch (IOException closeFailed) {
+            throw new OutboxStorageException("could not close the outbox journal", closeFailed);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Outbox{pending=" + pendingCount() + "}";
+    }
+
+    /** Builds and opens an {@link Outbox}. Not thread-safe. */
+    public static final class Builder {
+        private final Path directory;
+        private final OutboxSink sink;
+        private int maxRecords = 10_000;
+        private long maxBytes = 16L * 1024 * 1024;
+        private Duration submitTimeout = Duration.ZERO;
+        private Duration initialRetryBackoff = Duration.ofSeconds(1);
+        private Duration maxRetryBackoff = Duration.ofMinutes(5);
+        private BiConsumer<OutboxRecord, RecordRejectedException> rejectionHandler = (record, reason) ->
+                LOG.warn("Outbox record {} ({}) rejected by the platform and removed: {}", record.sequence(),
+                        record.kind(), reason.getMessage());
+        private Clock clock = Clock.systemUTC();
+        private long compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
+
+        private Builder(Path directory, OutboxSink sink) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            this.sink = Objects.requireNonNull(sink, "sink");
+        }
+
+        /** The most records pending at once; default 10,000. */
+        public Builder maxRecords(int maxRecords) {
+            if (maxRecords < 1) {
+                throw new IllegalArgumentException("maxRecords: " + maxRecords + " is less than 1");
+            }
+            this.maxRecords = maxRecords;
+            return this;
+        }
+
+        /** The most journal bytes the pending records may take (payloads and metadata); default 16 MiB. */
+        public Builder maxBytes(long maxBytes) {
+            if (maxBytes < 1) {
+                throw new IllegalArgumentException("maxBytes: " + maxBytes + " is less than 1");
+            }
+            this.maxBytes = maxBytes;
+            return this;
+        }
+
+        /** How long a submit waits for room in a full outbox before it throws; default zero. */
+        public Builder submitTimeout(Duration submitTimeout) {
+            if (submitTimeout == null || submitTimeout.isNegative()) {
+                throw new IllegalArgumentException("submitTimeout: must be zero or positive, was " + submitTimeout);
+            }
+            this.submitTimeout = submitTimeout;
+            return this;
+        }
+
+        /**
+         * The wait after a failed delivery: doubling from {@code initial} up to {@code max}, up to 20%
+         * shorter at random; default 1 s to 5 min.
+         */
+        public Builder retryBackoff(Duration initial, Duration max) {
+            if (initial == null || initial.isNegative() || initial.isZero() || max == null || max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("retryBackoff: need 0 < initial <= max, was " + initial + ", " + max);
+            }
+            this.initialRetryBackoff = initial;
+            this.maxRetryBackoff = max;
+            return this;
+        }
+
+        /**
+         * Receives each record the platform rejected for good, before it is removed (at least once: a crash
+         * in between hands it over again). Default: a warning in the log, without the payload.
+         */
+        public Builder onRejected(BiConsumer<OutboxRecord, RecordRejectedException> handler) {
+            this.rejectionHandler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** The clock for creation times and ages; tests fix it. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Dead bytes that trigger compaction (also needs dead bytes to exceed live bytes); for tests. */
+        Builder compactionThreshold(long bytes) {
+            this.compactionThreshold = bytes;
+            return this;
+        }
+
+        /**
+         * Opens the directory (creating it if needed), recovers the records left by an earlier run, cutting
+         * any torn tail a crash left, and starts the sender.
+         *
+         * @throws OutboxStorageException when the directory cannot be used
+         */
+        public Outbox open() {
+            Journal journal;
+            try {
+                journal = Journal.open(directory, compactionThreshold);
+            } catch (IOException unusable) {
+                throw new OutboxStorageException("cannot open the outbox in " + directory + ": " + unusable, unusable);
+            }
+            Outbox outbox = new Outbox(this, journal);
+            outbox.start();
+            return outbox;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.haochaping.outbox;
+
+/** A failure of the durable outbox. */
+public class OutboxException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    OutboxException(String message) {
+        super(message);
+    }
+
+    OutboxException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
