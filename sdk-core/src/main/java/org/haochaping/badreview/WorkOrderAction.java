@@ -1,11 +1,16 @@
 package org.haochaping.badreview;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What an actor does to a work order, with what the event needs: the receiving department for
  * {@code DISPATCH}, the finding for {@code DISMISS}, the category for {@code CLASSIFY}, the verdict for
  * {@code DECIDE_REVIEW}, the evaluator's answer for {@code FOLLOW_UP}. An optional note (处理意见, Art. 20(三))
  * goes into the history; it may hold personal data and never appears in {@code toString()}.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class WorkOrderAction {
 
     private final WorkOrderEventType type;
@@ -93,35 +98,98 @@ public final class WorkOrderAction {
         return new WorkOrderAction(t, null, null, null, required(verdict, "a verdict (INVALID or VALID)", t), null, null);
     }
 
+    /**
+     * Reads an action as the work-order endpoint receives it (interface-spec 5.5): {@code type} and the field that
+     * type needs. {@code OPEN} is the platform's own and is refused here.
+     *
+     * @throws IllegalArgumentException naming the missing field and the article, or an unknown or refused type
+     */
+    @JsonCreator
+    static WorkOrderAction fromJson(@JsonProperty("type") WorkOrderEventType type,
+                                    @JsonProperty("toDeptCode") String toDeptCode,
+                                    @JsonProperty("dismissal") Dismissal dismissal,
+                                    @JsonProperty("category") Category category,
+                                    @JsonProperty("verdict") ReviewVerdict verdict,
+                                    @JsonProperty("followUp") FollowUpResult followUp,
+                                    @JsonProperty("note") String note) {
+        if (type == null) {
+            throw new IllegalArgumentException("type is required: the work-order event (Art. 18-22)");
+        }
+        WorkOrderAction action;
+        switch (type) {
+            case DISPATCH:
+                action = dispatch(toDeptCode);
+                break;
+            case VERIFY:
+                action = verify();
+                break;
+            case DISMISS:
+                action = dismiss(dismissal);
+                break;
+            case CLASSIFY:
+                action = classify(category);
+                break;
+            case CALL_BACK:
+                action = callBack();
+                break;
+            case START_RECTIFICATION:
+                action = startRectification();
+                break;
+            case COMPLETE_RECTIFICATION:
+                action = completeRectification();
+                break;
+            case FOLLOW_UP:
+                action = followUp(followUp);
+                break;
+            case APPLY_FOR_REVIEW:
+                action = applyForReview();
+                break;
+            case DECIDE_REVIEW:
+                action = decideReview(verdict);
+                break;
+            default:
+                throw new IllegalArgumentException(type + " is the platform's own event, not an action ("
+                        + type.article() + ")");
+        }
+        return note == null ? action : action.withNote(note);
+    }
+
     /** The same action with a note (处理意见, evidence summary, ...). */
     public WorkOrderAction withNote(String note) {
         return new WorkOrderAction(type, toDeptCode, dismissal, category, verdict, followUp, note);
     }
 
+    @JsonProperty("type")
     public WorkOrderEventType type() {
         return type;
     }
 
+    @JsonProperty("toDeptCode")
     String toDeptCode() {
         return toDeptCode;
     }
 
+    @JsonProperty("dismissal")
     Dismissal dismissal() {
         return dismissal;
     }
 
+    @JsonProperty("category")
     Category category() {
         return category;
     }
 
+    @JsonProperty("verdict")
     ReviewVerdict verdict() {
         return verdict;
     }
 
+    @JsonProperty("followUp")
     FollowUpResult followUp() {
         return followUp;
     }
 
+    @JsonProperty("note")
     String note() {
         return note;
     }

@@ -208,6 +208,13 @@ public final class OkHttpTransport implements Transport {
                 body = RequestBody.create(new byte[0], null);
             }
             http.method(request.method().name(), body);
+            AttemptHeaders perAttempt = request.attemptHeaders();
+            if (perAttempt != null) {
+                for (Map.Entry<String, String> header : perAttempt.forAttempt(request.method(), url.encodedPath(),
+                        url.encodedQuery(), request.bodyUnsafe()).entrySet()) {
+                    http.header(header.getKey(), header.getValue());
+                }
+            }
             Call call = client.newCall(http.build());
             if (timeout != null) {
                 call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -30,6 +30,7 @@ public final class TransportRequest {
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final String contentType;
+    private final AttemptHeaders attemptHeaders;
 
     private TransportRequest(Builder builder) {
         this.method = builder.method;
@@ -37,6 +38,7 @@ public final class TransportRequest {
         this.headers = HeaderRules.immutableCopy(builder.headers);
         this.body = builder.body;
         this.contentType = builder.contentType;
+        this.attemptHeaders = builder.attemptHeaders;
     }
 
     /**
@@ -85,6 +87,11 @@ public final class TransportRequest {
         return contentType;
     }
 
+    /** The headers computed for each attempt (e.g. its signature), or {@code null} for none. */
+    public AttemptHeaders attemptHeaders() {
+        return attemptHeaders;
+    }
+
     /** Method, path (without the query) and header names; never header values or body content. */
     @Override
     public String toString() {
@@ -99,6 +106,7 @@ public final class TransportRequest {
         private final Map<String, List<String>> headers = HeaderRules.newMutableMap();
         private byte[] body = NO_BODY;
         private String contentType;
+        private AttemptHeaders attemptHeaders;
 
         private Builder(HttpMethod method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -164,6 +172,12 @@ public final class TransportRequest {
             }
             this.body = body.clone();
             this.contentType = contentType;
+            return this;
+        }
+
+        /** Headers to compute for every attempt, such as a signature over a fresh timestamp and nonce. */
+        public Builder attemptHeaders(AttemptHeaders attemptHeaders) {
+            this.attemptHeaders = Objects.requireNonNull(attemptHeaders, "attemptHeaders");
             return this;
         }
 

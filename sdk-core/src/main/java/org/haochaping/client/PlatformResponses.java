@@ -1,0 +1,124 @@
+package org.haochaping.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.haochaping.rules.Violation;
+import org.haochaping.transport.ErrorBodyParser;
+import org.haochaping.transport.PlatformError;
+import org.haochaping.transport.TransportResponse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the platform's response envelope and per-record results (interface-spec 5.1-5.3, 5.7). */
+final class PlatformResponses {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The envelope's error code and message, for the transport's {@link org.haochaping.transport.ServiceException}. */
+    static final ErrorBodyParser ERRORS = PlatformResponses::error;
+
+    private PlatformResponses() {
+    }
+
+    private static Optional<PlatformError> error(TransportResponse response) {
+        try {
+            JsonNode root = JSON.readTree(response.body());
+            if (root != null && root.path("code").isTextual()) {
+                JsonNode message = root.get("message");
+                return Optional.of(new PlatformError(root.get("code").textValue(),
+                        message != null && message.isTextual() ? message.textValue() : null));
+            }
+            if (root != null && root.has("success") && root.path("code").isValueNode()) {
+                JsonNode message = root.get("errorMessage");
+                return Optional.of(new PlatformError(root.get("code").asText(),
+                        message != null && message.isTextual() ? message.textValue() : null));
+            }
+        } catch (IOException | RuntimeException notTheEnvelope) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code data} of a unified envelope whose {@code code} is {@code OK}. */
+    static JsonNode data(byte[] body) {
+        JsonNode root = tree(body);
+        if (!"OK".equals(root.path("code").asText(null))) {
+            throw new MalformedResponseException("a 2xx response whose envelope code is not OK");
+        }
+        JsonNode data = root.get("data");
+        if (data == null || data.isNull()) {
+            throw new MalformedResponseException("the response envelope has no data");
+        }
+        return data;
+    }
+
+    static String requestId(byte[] body) {
+        JsonNode id = tree(body).get("requestId");
+        return id != null && id.isTextual() ? id.textValue() : null;
+    }
+
+    /** The national answer: {@code {"success": true, "code": "200", "errorMessage": null, "data": [results]}}. */
+    static JsonNode nationalData(byte[] body) {
+        JsonNode root = tree(body);
+        if (!root.path("success").asBoolean(false)) {
+            throw new MalformedResponseException("a 2xx national response that does not report success");
+        }
+        return root.path("data");
+    }
+
+    static SubmissionResult submission(String requestId, JsonNode results) {
+        if (!results.isArray()) {
+            throw new MalformedResponseException("the response has no array of per-record results");
+        }
+        List<RecordResult> out = new ArrayList<>();
+        for (JsonNode r : results) {
+            RecordStatus status;
+            try {
+                status = RecordStatus.valueOf(r.path("status").asText(""));
+            } catch (IllegalArgumentException e) {
+                throw new MalformedResponseException("a record result has no known status");
+            }
+            List<Violation> violations = new ArrayList<>();
+            for (JsonNode v : r.path("violations")) {
+                violations.add(new Violation(v.path("path").asText(""), v.path("rule").asText(""),
+                        v.path("message").asText("")));
+            }
+            out.add(new RecordResult(r.path("index").asInt(out.size()), status, text(r, "caseNo"),
+                    text(r, "evaluationNo"), text(r, "workOrderNo"), violations));
+        }
+        return new SubmissionResult(requestId, out);
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isTextual() ? v.textValue() : null;
+    }
+
+    static JsonNode tree(byte[] body) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new MalformedResponseException("the response body is not a JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new MalformedResponseException("the response body is not JSON (line "
+                    + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ")");
+        } catch (IOException e) {
+            throw new MalformedResponseException("the response body cannot be read", e);
+        }
+    }
+
+    static <T> T value(JsonNode node, Class<T> type, String what) {
+        try {
+            return JSON.treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedResponseException("the response's " + what + " cannot be read: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+}
