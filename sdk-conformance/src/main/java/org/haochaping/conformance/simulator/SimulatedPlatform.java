@@ -87,6 +87,8 @@ public final class SimulatedPlatform implements AutoCloseable {
                 .port(b.port)
                 .bindAddress(b.bindAddress)
                 .jettyAcceptors(1)
+                // HTTP/1.1 only: what the SDK's OkHttp speaks over plain HTTP, and where connection faults are exact.
+                .http2PlainDisabled(true)
                 .extensions(new PlatformTransformer(http, faults, log))
                 .disableRequestJournal()
                 .gzipDisabled(true));
