@@ -107,6 +107,11 @@ public final class SimulatedPlatform implements AutoCloseable {
         try {
             server.start();
         } catch (RuntimeException e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // WireMock's stop of a server that never started throws (even checked exceptions): nothing to release
+            }
             throw new IllegalStateException("the simulated platform cannot start on " + host + ": " + e.getMessage(), e);
         }
         server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withTransformers(PlatformTransformer.NAME)));
