@@ -305,4 +305,26 @@ class SubmissionTest {
         assertThat(client.get("/v1/cases").code()).isEqualTo("NOT_FOUND");
         assertThat(client.post("/v1/indicators", "{}").message()).contains("no endpoint POST /v1/indicators");
     }
+
+    @Test
+    void personalDataNeverReachesMessagesOrObservations() throws Exception {
+        Evaluation e = Payloads.good("TJ-S-1100");
+        Evaluation badCertificate = Payloads.good("TJ-S-1101").toBuilder().evaluator(org.haochaping.model.Evaluator.builder()
+                .kind(org.haochaping.model.EvaluatorKind.NATURAL_PERSON).name("张三")
+                .certificate(org.haochaping.model.CertificateType.RESIDENT_ID_CARD, "120101198506121237").mobile("13812345678")
+                .build()).build();
+        client.post("/v1/evaluations", Payloads.records(e, badCertificate));
+        Reply broken = client.post("/v1/evaluations", "{\"records\": [{\"name\": \"张三\", 13812345678]}");
+
+        StringBuilder everything = new StringBuilder(broken.text());
+        platform.observations().requests().forEach(r -> everything.append(r).append(r.message()));
+        platform.observations().acceptedEvaluations().forEach(everything::append);
+        platform.observations().rejectedRecords().forEach(everything::append);
+        everything.append(platform.observations());
+
+        assertThat(broken.code()).isEqualTo("INVALID_REQUEST");
+        assertThat(platform.observations().rejectedRecords()).singleElement()
+                .satisfies(r -> assertThat(r.violations()).anySatisfy(v -> assertThat(v.path()).startsWith("evaluator.")));
+        assertThat(everything.toString()).doesNotContain("张三", "120101198506121236", "120101198506121237", "13812345678");
+    }
 }
