@@ -91,6 +91,8 @@ public final class SimulatedPlatform implements AutoCloseable {
                 .http2PlainDisabled(true)
                 .extensions(new PlatformTransformer(http, faults, log))
                 .disableRequestJournal()
+                // WireMock's admin API (/__admin) could remove the catch-all stub or reset state: closed to everyone.
+                .adminAuthenticator(request -> false)
                 .gzipDisabled(true));
     }
 

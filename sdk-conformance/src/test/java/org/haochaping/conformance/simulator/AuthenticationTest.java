@@ -242,4 +242,16 @@ class AuthenticationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.message()).contains("Content-Type");
     }
+
+    @Test
+    void wireMocksAdminApiIsClosedSoNobodyCanResetThePlatform() throws Exception {
+        HttpResponse<String> reset = client.http().send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/__admin/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> mappings = client.http().send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/__admin/mappings"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(reset.statusCode()).isEqualTo(401);
+        assertThat(mappings.statusCode()).isEqualTo(401);
+        assertThat(client.get("/v1/indicators").status()).isEqualTo(200);
+    }
 }
