@@ -28,11 +28,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Runs the simulated central platform (docs/simulator.md) on this machine until stopped (Ctrl-C or SIGTERM).",
-            "Registers one app. Without --app-key it uses the SM2 key pair app-private.pem / app-public.pem in the --out folder,",
-            "generating it on first use; the platform key is kept there the same way (platform-private.pem), so clients keep",
-            "working across restarts. Prints, one per line: base-url, platform-public-key, platform-key-id, app-id, app-key-id,",
-            "app-private-key (when the folder holds it), national-app (each), mode.",
-            "Exit codes: 2 for a usage error, an unreadable key or a port already in use; otherwise it serves until stopped."})
+            "",
+            "Registers one app. Without --app-key it uses the SM2 key pair app-private.pem / app-public.pem in the --out "
+                + "folder, generated on first use; the platform key is kept there the same way (platform-private.pem), "
+                + "so clients keep working across restarts.",
+            "",
+            "Prints, one per line: base-url, platform-public-key, platform-key-id, app-id, app-key-id, app-private-key "
+                + "(when the folder holds it), national-app (each), mode.",
+            "",
+            "Exit code 2 for a usage error, an unreadable key or a port already in use; otherwise it serves until stopped.",
+            ""})
 final class SimulateCommand implements Callable<Integer> {
 
     static final String PLATFORM_PRIVATE = "platform-private.pem";
