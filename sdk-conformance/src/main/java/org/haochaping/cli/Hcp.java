@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         name = "hcp",
         mixinStandardHelpOptions = true,
         versionProvider = Hcp.Version.class,
-        description = "政务服务\"好差评\" SDK command line: validate payloads, sign, render QR codes, run the conformance kit.",
+        description = "政务服务\"好差评\" SDK command line: validate payloads, sign, render QR codes, run the conformance kit and the simulated platform.",
         subcommands = {
             CommandLine.HelpCommand.class,
             DemoCommand.class,
@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             SignCommand.class,
             VerifyCommand.class,
             QrCommand.class,
+            SimulateCommand.class,
         })
 public final class Hcp {
 

@@ -55,7 +55,7 @@ public final class KeygenCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void writeNew(Path file, String pem, boolean ownerOnly) throws IOException {
+    static void writeNew(Path file, String pem, boolean ownerOnly) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -1,0 +1,182 @@
+package org.haochaping.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.haochaping.conformance.simulator.SimulatedPlatform;
+import org.haochaping.crypto.CryptoException;
+import org.haochaping.crypto.keys.KeyAlgorithm;
+import org.haochaping.crypto.keys.PemKeys;
+import org.haochaping.crypto.keys.PrivateKeyMaterial;
+import org.haochaping.crypto.keys.PublicKeyMaterial;
+import org.haochaping.crypto.sign.KeyIds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hcp simulate}: runs the simulated central platform (docs/simulator.md) until stopped, with one
+ * registered app, and prints what a client needs: base URL, platform public key, app id, key id, key file.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Runs the simulated central platform (docs/simulator.md) on this machine until stopped (Ctrl-C or SIGTERM).",
+            "",
+            "Registers one app. Without --app-key it uses the SM2 key pair app-private.pem / app-public.pem in the --out "
+                + "folder, generated on first use; the platform key is kept there the same way (platform-private.pem), "
+                + "so clients keep working across restarts.",
+            "",
+            "Prints, one per line: base-url, platform-public-key, platform-key-id, app-id, app-key-id, app-private-key "
+                + "(when the folder holds it), national-app (each), mode.",
+            "",
+            "Exit code 2 for a usage error, an unreadable key or a port already in use; otherwise it serves until stopped.",
+            ""})
+final class SimulateCommand implements Callable<Integer> {
+
+    static final String PLATFORM_PRIVATE = "platform-private.pem";
+    static final String PLATFORM_PUBLIC = "platform-public.pem";
+    static final String APP_PRIVATE = "app-private.pem";
+    static final String APP_PUBLIC = "app-public.pem";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8089", paramLabel = "N",
+            description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = SimulatedPlatform.LOOPBACK, paramLabel = "ADDRESS",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String bind;
+
+    @Option(names = "--out", defaultValue = "hcp-out/simulator", paramLabel = "DIR",
+            description = "Folder of the key files (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--app-id", defaultValue = "demo-app", paramLabel = "ID",
+            description = "The app id to register (default: ${DEFAULT-VALUE}).")
+    String appId;
+
+    @Option(names = "--app-key", paramLabel = "PUBLIC_FILE",
+            description = "The app's public key (PEM: SM2 or EC P-256) to register instead of the key pair in --out.")
+    Path appKey;
+
+    @Option(names = "--app-key-id", paramLabel = "ID",
+            description = "The key id the app signs with (default: the key's default id, as hcp keygen prints it).")
+    String appKeyId;
+
+    @Option(names = "--platform-key", paramLabel = "PRIVATE_FILE",
+            description = "The platform's SM2 private key (PEM) instead of the one in --out.")
+    Path platformKeyFile;
+
+    @Option(names = "--national-app", paramLabel = "APPMARK=APPWORD",
+            description = "Also accept national envelopes (POST /v1/national/evaluations) of this sender; repeatable.")
+    List<String> nationalApps = new ArrayList<>();
+
+    @Option(names = "--lenient",
+            description = "Serve unsigned requests too and do not require Idempotency-Key (responses are still signed).")
+    boolean lenient;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            err.println("hcp simulate: --port must be 0 to 65535");
+            return 2;
+        }
+        if (!KeyIds.isValid(appId) || (appKeyId != null && !KeyIds.isValid(appKeyId))) {
+            err.println("hcp simulate: --app-id and --app-key-id must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
+            return 2;
+        }
+        SimulatedPlatform.Builder builder = SimulatedPlatform.builder().port(port).bindAddress(bind).strict(!lenient);
+        for (String app : nationalApps) {
+            int eq = app.indexOf('=');
+            if (eq < 1 || eq == app.length() - 1) {
+                err.println("hcp simulate: --national-app takes APPMARK=APPWORD");
+                return 2;
+            }
+            builder.registerNationalApp(app.substring(0, eq), app.substring(eq + 1));
+        }
+        Path dir = out.toAbsolutePath().normalize();
+        PrivateKeyMaterial platformKey;
+        PublicKeyMaterial appPublic;
+        Path appPrivateFile = null;
+        try {
+            Files.createDirectories(dir);
+            platformKey = platformKeyFile != null ? PemKeys.privateKey(platformKeyFile) : keptKey(dir.resolve(PLATFORM_PRIVATE));
+            if (platformKey.algorithm() != KeyAlgorithm.SM2) {
+                err.println("hcp simulate: the platform key must be an SM2 key");
+                return 2;
+            }
+            Files.write(dir.resolve(PLATFORM_PUBLIC), platformKey.publicKey().toPem().getBytes(StandardCharsets.US_ASCII));
+            if (appKey != null) {
+                appPublic = PemKeys.publicKey(appKey);
+            } else {
+                appPrivateFile = dir.resolve(APP_PRIVATE);
+                PrivateKeyMaterial appPrivate = keptKey(appPrivateFile);
+                appPublic = appPrivate.publicKey();
+                Files.write(dir.resolve(APP_PUBLIC), appPublic.toPem().getBytes(StandardCharsets.US_ASCII));
+            }
+        } catch (CryptoException e) {
+            err.println("hcp simulate: unusable key: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("hcp simulate: cannot write the key files in " + dir + ": " + e.getMessage());
+            return 2;
+        }
+        String keyId = appKeyId != null ? appKeyId : appPublic.defaultKeyId();
+        SimulatedPlatform platform;
+        try {
+            platform = builder.platformKey(platformKey).registerApp(appId, keyId, appPublic).start();
+        } catch (IllegalArgumentException e) {
+            err.println("hcp simulate: " + e.getMessage());
+            return 2;
+        } catch (IllegalStateException e) {
+            err.println("hcp simulate: " + e.getMessage());
+            return 2;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.stop();
+            stdout.println("stopped");
+            stdout.flush();
+            stopped.countDown();
+        }, "hcp-simulate-stop"));
+        stdout.println("hcp simulate: the simulated central platform is serving (docs/simulator.md)");
+        stdout.println("base-url: " + platform.baseUrl());
+        stdout.println("platform-public-key: " + dir.resolve(PLATFORM_PUBLIC));
+        stdout.println("platform-key-id: " + platform.platformKeyId());
+        stdout.println("app-id: " + appId);
+        stdout.println("app-key-id: " + keyId);
+        if (appPrivateFile != null) {
+            stdout.println("app-private-key: " + appPrivateFile);
+        }
+        for (String app : nationalApps) {
+            stdout.println("national-app: " + app.substring(0, app.indexOf('=')));
+        }
+        stdout.println("mode: " + (lenient ? "lenient" : "strict"));
+        stdout.println("Stop with Ctrl-C.");
+        stdout.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** The SM2 key in {@code file}, generated and written there (owner-only) on first use. */
+    private static PrivateKeyMaterial keptKey(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return PemKeys.privateKey(file);
+        }
+        PrivateKeyMaterial key = PrivateKeyMaterial.generateSm2();
+        KeygenCommand.writeNew(file, key.exportPkcs8Pem(), true);
+        return key;
+    }
+}

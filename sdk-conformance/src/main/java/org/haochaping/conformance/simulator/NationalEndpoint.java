@@ -1,0 +1,132 @@
+package org.haochaping.conformance.simulator;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.haochaping.crypto.CryptoException;
+import org.haochaping.crypto.envelope.EnvelopeOpener;
+import org.haochaping.crypto.envelope.NationalEnvelope;
+import org.haochaping.crypto.envelope.OpenedEnvelope;
+import org.haochaping.model.Evaluation;
+import org.haochaping.wire.Decoded;
+import org.haochaping.wire.MalformedPayloadException;
+import org.haochaping.wire.PayloadCodec;
+import org.haochaping.wire.WireProfile;
+
+/**
+ * {@code POST /v1/national/evaluations} (docs/interface-spec.md, 5.7): the national report style. The body is
+ * the national envelope, opened with the platform's private key ({@link EnvelopeOpener}: registered
+ * {@code appMark}, time within ±5 minutes, {@code sign}, replay); its records are national-profile evaluations
+ * counted like those of the unified endpoint. The answer has the national shape and is not signed;
+ * {@code code} is the HTTP status as a string. Thread-safe.
+ */
+final class NationalEndpoint {
+
+    static final String PATH = "/v1/national/evaluations";
+    private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]{1,64}");
+
+    private final EnvelopeOpener opener;
+    private final CentralPlatform core;
+    private final PayloadCodec codec = PayloadCodec.of(WireProfile.national());
+
+    NationalEndpoint(EnvelopeOpener opener, CentralPlatform core) {
+        this.opener = opener;
+        this.core = core;
+    }
+
+    void registerApp(String appMark, String appWord) {
+        opener.registerApp(appMark, appWord);
+    }
+
+    SimResponse handle(SimRequest r) {
+        String appMark = null;
+        try {
+            if (!"POST".equals(r.method)) {
+                throw new ApiException(ErrorCode.NOT_FOUND, "no endpoint " + r.method + " " + PATH + " (it takes POST)");
+            }
+            NationalEnvelope envelope;
+            OpenedEnvelope opened;
+            try {
+                envelope = NationalEnvelope.fromJson(r.body);
+                appMark = envelope.appMark() != null && PRINTABLE.matcher(envelope.appMark()).matches() ? envelope.appMark() : null;
+                opened = opener.open(envelope);
+            } catch (CryptoException e) {
+                throw new ApiException(codeOf(e.reason()), e.getMessage());
+            }
+            List<Decoded<Evaluation>> decoded;
+            try {
+                decoded = codec.decodeEvaluations(opened.recordsText());
+            } catch (MalformedPayloadException e) {
+                throw new ApiException(ErrorCode.INVALID_REQUEST, "params.data does not hold a JSON array of records: " + e.getMessage());
+            }
+            Endpoints.checkCount(decoded.size());
+            List<RecordResult> results = core.submitEvaluations(appMark, codec.profile().name(), PATH, Submitted.ofArray(decoded));
+            Outcome outcome = Endpoints.submission(results, false);
+            return answer(outcome.code, outcome.code == ErrorCode.OK ? null : outcome.message,
+                    Endpoints.resultsJson(results, false), appMark, null);
+        } catch (ApiException e) {
+            return answer(e.code(), e.getMessage(), null, appMark, null);
+        }
+    }
+
+    /** An injected fault's answer, in the national shape. */
+    SimResponse injectedError(SimRequest r, int status, String message, long retryAfterSeconds) {
+        ErrorCode code = status == 429 ? ErrorCode.RATE_LIMITED : ErrorCode.forServerError(status);
+        return new SimResponse(status, headers(status == 429 ? Long.toString(retryAfterSeconds) : null),
+                body(status, false, message, null), code, message, null, false);
+    }
+
+    private static SimResponse answer(ErrorCode code, String errorMessage, JsonNode data,
+            String appMark, String retryAfter) {
+        int status = code.httpStatus();
+        return new SimResponse(status, headers(retryAfter), body(status, code == ErrorCode.OK, errorMessage, data), code,
+                errorMessage == null ? "ok" : errorMessage, appMark, false);
+    }
+
+    private static Map<String, String> headers(String retryAfter) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Type", PlatformHttp.JSON_UTF8);
+        if (retryAfter != null) {
+            h.put(PlatformHttp.RETRY_AFTER, retryAfter);
+        }
+        return Collections.unmodifiableMap(h);
+    }
+
+    /** {@code {"success": ..., "code": "200", "errorMessage": ..., "data": [...]}}. */
+    private static byte[] body(int status, boolean success, String errorMessage, JsonNode data) {
+        ObjectNode o = Json.object();
+        o.put("success", success);
+        o.put("code", Integer.toString(status));
+        if (errorMessage == null) {
+            o.putNull("errorMessage");
+        } else {
+            o.put("errorMessage", errorMessage);
+        }
+        if (data == null) {
+            o.putNull("data");
+        } else {
+            o.set("data", data);
+        }
+        return Json.write(o);
+    }
+
+    private static ErrorCode codeOf(CryptoException.Reason reason) {
+        switch (reason) {
+            case UNKNOWN_KEY:
+                return ErrorCode.UNKNOWN_APP;
+            case EXPIRED:
+                return ErrorCode.TIMESTAMP_EXPIRED;
+            case REPLAYED:
+                return ErrorCode.NONCE_REPLAYED;
+            case SIGNATURE_INVALID:
+                return ErrorCode.SIGNATURE_INVALID;
+            default:
+                return ErrorCode.INVALID_REQUEST;
+        }
+    }
+}

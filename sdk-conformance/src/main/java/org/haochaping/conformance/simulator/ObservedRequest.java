@@ -1,0 +1,97 @@
+package org.haochaping.conformance.simulator;
+
+/**
+ * One request the simulator received and what it answered: for tests that check what a client sent (how
+ * often it retried, which requests were refused and why). Immutable; holds no body and no personal data.
+ */
+public final class ObservedRequest {
+
+    private final long sequence;
+    private final String method;
+    private final String path;
+    private final String appId;
+    private final String idempotencyKey;
+    private final int status;
+    private final ErrorCode code;
+    private final String message;
+    private final String fault;
+    private final boolean idempotentReplay;
+
+    ObservedRequest(long sequence, String method, String path, String appId, String idempotencyKey, int status,
+            ErrorCode code, String message, String fault, boolean idempotentReplay) {
+        this.sequence = sequence;
+        this.method = method;
+        this.path = path;
+        this.appId = appId;
+        this.idempotencyKey = idempotencyKey;
+        this.status = status;
+        this.code = code;
+        this.message = message;
+        this.fault = fault;
+        this.idempotentReplay = idempotentReplay;
+    }
+
+    /** 1 for the first request the simulator received, then 2, 3, ... */
+    public long sequence() {
+        return sequence;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path as sent, without the query. */
+    public String path() {
+        return path;
+    }
+
+    /** The {@code X-Hcp-App-Id} (or the envelope's {@code appMark}) when it was well-formed; else {@code null}. */
+    public String appId() {
+        return appId;
+    }
+
+    /** The {@code Idempotency-Key} header, or {@code null}. */
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /** The HTTP status answered; 0 when the connection was reset instead. */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * The envelope's code; {@code null} when the connection was reset before processing. A request whose answer
+     * was lost ({@link Faults#loseResponseNext}) has the code the platform gave it and status 0.
+     */
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** The envelope's message: for a refusal, why. */
+    public String message() {
+        return message;
+    }
+
+    /** The fault injected into this request ({@code "FAIL 503"}, {@code "RESET"}, ...), or {@code null}. */
+    public String fault() {
+        return fault;
+    }
+
+    /** Whether the answer was the stored response of an earlier request with the same idempotency key. */
+    public boolean isIdempotentReplay() {
+        return idempotentReplay;
+    }
+
+    /** Whether the platform refused the request (a non-OK code that was not injected). */
+    public boolean isRejection() {
+        return fault == null && code != null && code != ErrorCode.OK;
+    }
+
+    @Override
+    public String toString() {
+        return "#" + sequence + " " + method + " " + path + " -> " + (status == 0 ? "reset" : status + " " + code)
+                + (fault == null ? "" : " [fault " + fault + "]") + (idempotentReplay ? " [replay]" : "")
+                + (isRejection() ? ": " + message : "");
+    }
+}

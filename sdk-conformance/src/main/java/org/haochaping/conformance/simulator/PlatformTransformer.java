@@ -1,0 +1,90 @@
+package org.haochaping.conformance.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+/**
+ * The thin WireMock adapter: the one catch-all stub's response is computed here, by {@link PlatformHttp}, after
+ * the next injected fault (if any) is taken from {@link Faults}. Every request is recorded in the
+ * {@link RequestLog}. Thread-safe (WireMock calls it from its request threads).
+ */
+final class PlatformTransformer implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "hcp-central-platform";
+
+    private final PlatformHttp http;
+    private final Faults faults;
+    private final RequestLog log;
+
+    PlatformTransformer(PlatformHttp http, Faults faults, RequestLog log) {
+        this.http = http;
+        this.faults = faults;
+        this.log = log;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    /** Only the catch-all stub, which names this transformer. */
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        Request request = serveEvent.getRequest();
+        long sequence = log.nextSequence();
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpHeader h : request.getHeaders().all()) {
+            headers.putIfAbsent(h.key(), h.firstValue());
+        }
+        SimRequest r = SimRequest.of(sequence, request.getMethod().getName(), request.getUrl(), headers, request.getBody());
+        Faults.Fault fault = faults.take();
+        if (fault != null && fault.kind == Faults.Kind.RESET) {
+            record(r, null, fault);
+            return reset();
+        }
+        SimResponse response;
+        if (fault != null && (fault.kind == Faults.Kind.FAIL || fault.kind == Faults.Kind.RATE_LIMIT)) {
+            response = http.injectedError(r, fault.status, "injected fault: " + fault, fault.retryAfterSeconds);
+        } else {
+            response = http.handle(r);
+        }
+        record(r, response, fault);
+        if (fault != null && fault.kind == Faults.Kind.LOSE_RESPONSE) {
+            return reset();
+        }
+        ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition().withStatus(response.status)
+                .withBody(response.body);
+        for (Map.Entry<String, String> h : response.headers.entrySet()) {
+            b.withHeader(h.getKey(), h.getValue());
+        }
+        if (fault != null && fault.kind == Faults.Kind.DELAY) {
+            b.withFixedDelay((int) fault.delay.toMillis());
+        }
+        return b.build();
+    }
+
+    private static ResponseDefinition reset() {
+        return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+    }
+
+    private void record(SimRequest r, SimResponse response, Faults.Fault fault) {
+        String sender = response != null ? response.sender : PlatformHttp.namedApp(r);
+        log.add(new ObservedRequest(r.sequence, r.method, r.path, sender, r.header(PlatformHttp.IDEMPOTENCY_KEY),
+                response == null || (fault != null && fault.kind == Faults.Kind.LOSE_RESPONSE) ? 0 : response.status,
+                response == null ? null : response.code, response == null ? null : response.message,
+                fault == null ? null : fault.toString(), response != null && response.idempotentReplay));
+    }
+}
