@@ -1,6 +1,5 @@
 package org.haochaping.badreview;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -96,62 +95,6 @@ public final class WorkOrderAction {
     public static WorkOrderAction decideReview(ReviewVerdict verdict) {
         WorkOrderEventType t = WorkOrderEventType.DECIDE_REVIEW;
         return new WorkOrderAction(t, null, null, null, required(verdict, "a verdict (INVALID or VALID)", t), null, null);
-    }
-
-    /**
-     * Reads an action as the work-order endpoint receives it (interface-spec 5.5): {@code type} and the field that
-     * type needs. {@code OPEN} is the platform's own and is refused here.
-     *
-     * @throws IllegalArgumentException naming the missing field and the article, or an unknown or refused type
-     */
-    @JsonCreator
-    static WorkOrderAction fromJson(@JsonProperty("type") WorkOrderEventType type,
-                                    @JsonProperty("toDeptCode") String toDeptCode,
-                                    @JsonProperty("dismissal") Dismissal dismissal,
-                                    @JsonProperty("category") Category category,
-                                    @JsonProperty("verdict") ReviewVerdict verdict,
-                                    @JsonProperty("followUp") FollowUpResult followUp,
-                                    @JsonProperty("note") String note) {
-        if (type == null) {
-            throw new IllegalArgumentException("type is required: the work-order event (Art. 18-22)");
-        }
-        WorkOrderAction action;
-        switch (type) {
-            case DISPATCH:
-                action = dispatch(toDeptCode);
-                break;
-            case VERIFY:
-                action = verify();
-                break;
-            case DISMISS:
-                action = dismiss(dismissal);
-                break;
-            case CLASSIFY:
-                action = classify(category);
-                break;
-            case CALL_BACK:
-                action = callBack();
-                break;
-            case START_RECTIFICATION:
-                action = startRectification();
-                break;
-            case COMPLETE_RECTIFICATION:
-                action = completeRectification();
-                break;
-            case FOLLOW_UP:
-                action = followUp(followUp);
-                break;
-            case APPLY_FOR_REVIEW:
-                action = applyForReview();
-                break;
-            case DECIDE_REVIEW:
-                action = decideReview(verdict);
-                break;
-            default:
-                throw new IllegalArgumentException(type + " is the platform's own event, not an action ("
-                        + type.article() + ")");
-        }
-        return note == null ? action : action.withNote(note);
     }
 
     /** The same action with a note (处理意见, evidence summary, ...). */
