@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             ValidateCommand.class,
+            SendCommand.class,
             DeadlineCommand.class,
             ScorecardCommand.class,
             KeygenCommand.class,
