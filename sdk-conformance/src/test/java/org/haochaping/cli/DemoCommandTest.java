@@ -1,5 +1,6 @@
 package org.haochaping.cli;
 
+import org.haochaping.qrcode.testing.Decoders;
 import org.haochaping.wire.PayloadCodec;
 import org.haochaping.wire.WireProfile;
 import org.junit.jupiter.api.Test;
@@ -12,22 +13,38 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The main job, run as a user runs it: every step happens, and what it writes is real. */
 class DemoCommandTest {
 
     @Test
-    void demoAcceptsEverySampleAndWritesFilesThatValidate(@TempDir Path out) throws IOException {
+    void aDayAtTheHallRunsEndToEndAndWritesWhatItSays(@TempDir Path out) throws IOException {
         CliRun run = CliRun.of("demo", "--out", out.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
-                .contains("15 evaluations accepted, 0 unexpected failures.")
-                .doesNotContain("DIFFERENT")
-                .contains("窗口评价器").contains("批量业务").contains("联合审批").contains("主题业务")
-                .contains("indicators[0]: 1201 is a 不满意 indicator but the grade is 非常不满意 (Art. 7)");
-        Path unified = out.resolve("evaluations-unified.json");
-        Path national = out.resolve("evaluations-national.json");
+                .contains("0 unexpected outcomes")
+                .doesNotContain("UNEXPECTED")
+                .contains("1. The department systems report their cases")
+                .contains("13 cases: 13 accepted")
+                .contains("批量业务").contains("联合审批").contains("主题业务").contains("12345 热线")
+                .contains("network back: outbox drained true, platform counted 3 (each once)")
+                .contains("signature verified")
+                .contains("indicators[0]: 1201 is a 不满意 indicator but the grade is 非常不满意 (Art. 7)")
+                .contains("→ FOLLOWED_UP (回访: 满意)")
+                .contains("INVALIDATED (appeal upheld: counts as 未评, Art. 21)")
+                .contains("13 duplicates, 0 new")
+                .contains("composite ")
+                .contains("17 evaluations counted by the platform, 3 work orders");
+
+        assertThat(Files.readString(out.resolve("report.txt"), StandardCharsets.UTF_8)).isEqualTo(run.out());
+        String windowText = "https://zwfw.tj.gov.cn/hcp/e?a=120000&h=TJZWFW-01&w=A12";
+        Decoders.assertPngDecodesTo(Files.readAllBytes(out.resolve("window-A12.png")), windowText);
+        Decoders.assertSvgDecodesTo(Files.readString(out.resolve("window-A12.svg")), windowText);
+        byte[] receipt = Files.readAllBytes(out.resolve("receipt-TJ2026112600101.png"));
+        assertThat(new String(Decoders.zbar(receipt), StandardCharsets.UTF_8)).startsWith("https://zwfw.tj.gov.cn/hcp/e?r=");
         assertThat(PayloadCodec.of(WireProfile.unified())
-                .decodeEvaluations(Files.readString(unified, StandardCharsets.UTF_8)))
+                .decodeEvaluations(Files.readString(out.resolve("evaluations-unified.json"))))
                 .hasSize(15).allMatch(d -> d.isValid());
-        assertThat(CliRun.of("validate", "--profile", "national", national.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("validate", "--profile", "national", out.resolve("evaluations-national.json").toString())
+                .exitCode()).isZero();
     }
 }
