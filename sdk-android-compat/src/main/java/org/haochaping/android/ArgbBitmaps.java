@@ -1,6 +1,7 @@
 package org.haochaping.android;
 
 import android.graphics.Bitmap;
+import org.haochaping.qrcode.render.ArgbImage;
 
 /**
  * Turns ARGB pixels, as the QR module's ARGB renderer produces them, into an Android {@link Bitmap} for an
@@ -26,6 +27,14 @@ public final class ArgbBitmaps {
      * @throws IllegalArgumentException if {@code width} or {@code height} is not positive, or the number of
      *                                  pixels is not {@code width × height}
      */
+    /** The bitmap of an image from the QR module's {@code ArgbRenderer}. */
+    public static Bitmap from(ArgbImage image) {
+        if (image == null) {
+            throw new NullPointerException("image must not be null");
+        }
+        return fromArgb(image.pixels(), image.width(), image.height());
+    }
+
     public static Bitmap fromArgb(int[] argb, int width, int height) {
         if (argb == null) {
             throw new NullPointerException("argb must not be null");

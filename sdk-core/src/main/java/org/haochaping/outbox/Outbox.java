@@ -60,6 +60,7 @@ public final class Outbox implements AutoCloseable {
     private final Duration maxRetryBackoff;
     private final BiConsumer<OutboxRecord, RecordRejectedException> rejectionHandler;
     private final Clock clock;
+    private final NetworkStatus networkStatus;
     private final Thread sender;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -83,6 +84,7 @@ public final class Outbox implements AutoCloseable {
         this.maxRetryBackoff = builder.maxRetryBackoff;
         this.rejectionHandler = builder.rejectionHandler;
         this.clock = builder.clock;
+        this.networkStatus = builder.networkStatus;
         List<OutboxRecord> recovered = journal.liveRecords();
         for (OutboxRecord record : recovered) {
             long size = Frames.recordFrameSize(record);
@@ -301,10 +303,25 @@ public final class Outbox implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+            if (!networkStatus.isAvailable()) {
+                waitForNetwork();
+                continue;
+            }
             if (!deliver(next)) {
                 return;
             }
         }
+    }
+
+    /** Offline: no attempt is spent; the next look is after the longest backoff, or at {@link #retryNow()}. */
+    private void waitForNetwork() {
+        lock.lock();
+        try {
+            nextAttemptNanos = System.nanoTime() + maxRetryBackoff.toNanos();
+        } finally {
+            lock.unlock();
+        }
+        LOG.debug("Outbox: no network; waiting up to {} ms or for retryNow()", maxRetryBackoff.toMillis());
     }
 
     /** Delivers one record; {@code false} when the sender must stop (closing). */
@@ -471,6 +488,7 @@ public final class Outbox implements AutoCloseable {
                 LOG.warn("Outbox record {} ({}) rejected by the platform and removed: {}", record.sequence(),
                         record.kind(), reason.getMessage());
         private Clock clock = Clock.systemUTC();
+        private NetworkStatus networkStatus = NetworkStatus.ALWAYS;
         private long compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
 
         private Builder(Path directory, OutboxSink sink) {
@@ -528,6 +546,15 @@ public final class Outbox implements AutoCloseable {
         }
 
         /** The clock for creation times and ages; tests fix it. */
+        /**
+         * Asked before each delivery; while it says offline, no attempt is made (default: always online). Pair it
+         * with a call to {@link Outbox#retryNow()} when the network returns.
+         */
+        public Builder networkStatus(NetworkStatus networkStatus) {
+            this.networkStatus = Objects.requireNonNull(networkStatus, "networkStatus");
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

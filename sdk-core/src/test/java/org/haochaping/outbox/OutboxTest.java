@@ -91,6 +91,33 @@ class OutboxTest {
     };
 
     @Test
+    void whileTheNetworkIsDownNoAttemptIsMadeAndRetryNowResumes() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        java.util.concurrent.atomic.AtomicBoolean online = new java.util.concurrent.atomic.AtomicBoolean(false);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        Outbox outbox = open(builder(sink).retryBackoff(Duration.ofHours(1), Duration.ofHours(1))
+                .networkStatus(() -> {
+                    asked.incrementAndGet();
+                    return online.get();
+                }));
+        outbox.submit("evaluation", bytes("offline"));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (asked.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(asked.get()).as("the outbox asked whether the network is up").isPositive();
+        assertThat(outbox.awaitDrained(Duration.ofMillis(200))).as("nothing is sent offline").isFalse();
+        assertThat(sink.delivered).isEmpty();
+        assertThat(outbox.pendingCount()).isEqualTo(1);
+
+        online.set(true);
+        outbox.retryNow();   // what Android's network callback does
+        assertThat(outbox.awaitDrained(WAIT)).isTrue();
+        assertThat(sink.delivered).extracting(r -> new String(r.payload(), StandardCharsets.UTF_8))
+                .containsExactly("offline");
+    }
+
+    @Test
     void deliversRecordsInSubmissionOrderWithTheirKeys() throws Exception {
         RecordingSink sink = new RecordingSink();
         Outbox outbox = open(builder(sink));
