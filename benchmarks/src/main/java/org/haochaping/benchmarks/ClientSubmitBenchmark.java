@@ -187,6 +187,12 @@ public class ClientSubmitBenchmark {
         }
     }
 
+    /** Only the rules check and the JSON of one evaluation, no network: the part of {@link #sdkSubmitOne} that is not HTTP or crypto. */
+    @Benchmark
+    public byte[] sdkEncodeOne() {
+        return client.encodeEvaluations(singles.get(next++ % BATCH));
+    }
+
     /** 100 evaluations in one request; the score is records per second. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
