@@ -1,15 +1,9 @@
 package org.haochaping.benchmarks;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -42,8 +36,7 @@ public class TransportBenchmark {
     private static final String JSON = "application/json; charset=utf-8";
     private static final byte[] RESPONSE = "{\"success\":true,\"code\":\"0\"}".getBytes(StandardCharsets.UTF_8);
 
-    private HttpServer server;
-    private ExecutorService serverThreads;
+    private LoopbackServer server;
     private OkHttpClient raw;
     private OkHttpTransport transport;
     private String url;
@@ -53,27 +46,9 @@ public class TransportBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        // Without TCP_NODELAY the JDK server's response waits out the client's delayed ACK (about 40 ms),
-        // and both sides would measure that instead of HTTP handling.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        serverThreads = Executors.newFixedThreadPool(2);
-        server.setExecutor(serverThreads);
-        server.createContext("/api/v1/evaluations", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                byte[] buffer = new byte[4096];
-                while (in.read(buffer) > 0) {
-                    // drain the request body
-                }
-            }
-            exchange.getResponseHeaders().add("Content-Type", JSON);
-            exchange.sendResponseHeaders(200, RESPONSE.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(RESPONSE);
-            }
-        });
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+        server = LoopbackServer.start("/api/v1/evaluations",
+                (method, uri, requestBody) -> new LoopbackServer.Reply(Collections.emptyMap(), RESPONSE));
+        String base = server.url("/api");
         url = base + "/v1/evaluations";
         body = new byte[1024];
         Arrays.fill(body, (byte) 'a');
@@ -88,8 +63,7 @@ public class TransportBenchmark {
         transport.close();
         raw.dispatcher().executorService().shutdown();
         raw.connectionPool().evictAll();
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.close();
     }
 
     @Benchmark
