@@ -19,7 +19,6 @@ import org.haochaping.transport.TransportException;
 import org.haochaping.wire.Decoded;
 import org.haochaping.wire.MalformedPayloadException;
 import org.haochaping.wire.PayloadCodec;
-import org.haochaping.wire.WireProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
