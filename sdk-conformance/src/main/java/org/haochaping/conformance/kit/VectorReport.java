@@ -123,7 +123,7 @@ public final class VectorReport {
         StringBuilder s = new StringBuilder();
         Totals all = totals();
         s.append("Conformance vectors: ").append(all.cases()).append(" cases in ").append(files.size())
-                .append(files.size() == 1 ? " file" : " files").append(": ").append(counts(all)).append('\n');
+                .append(files.size() == 1 ? " file" : " files").append(": ").append(outcomes(all)).append('\n');
         int width = files.stream().mapToInt(String::length).max().orElse(0);
         for (String file : files) {
             s.append("  ").append(file).append(" ".repeat(width - file.length())).append("  ")
@@ -158,7 +158,11 @@ public final class VectorReport {
     }
 
     private static String counts(Totals t) {
-        return t.cases() + " cases, " + t.passed() + " passed, " + t.failed() + " failed, " + t.expectedDeviations()
+        return t.cases() + " cases, " + outcomes(t);
+    }
+
+    private static String outcomes(Totals t) {
+        return t.passed() + " passed, " + t.failed() + " failed, " + t.expectedDeviations()
                 + " expected deviation" + (t.expectedDeviations() == 1 ? "" : "s");
     }
 
