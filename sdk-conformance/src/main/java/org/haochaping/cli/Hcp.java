@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             QrCommand.class,
             SimulateCommand.class,
+            ConformanceCommand.class,
         })
 public final class Hcp {
 

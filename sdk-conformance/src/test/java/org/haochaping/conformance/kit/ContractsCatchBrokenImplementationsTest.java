@@ -1,0 +1,70 @@
+package org.haochaping.conformance.kit;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The contracts fail an implementation that does not conform, naming the case. */
+class ContractsCatchBrokenImplementationsTest {
+
+    private static List<String> failures(Stream<DynamicTest> tests) {
+        List<String> out = new ArrayList<>();
+        tests.forEach(t -> {
+            try {
+                t.getExecutable().execute();
+            } catch (AssertionFailedError e) {
+                out.add(e.getMessage());
+            } catch (Throwable e) {
+                throw new AssertionError(e);
+            }
+        });
+        return out;
+    }
+
+    private static long invalidCases(String file) {
+        return VectorFile.shipped(file).cases().stream().filter(c -> !c.expectsValid()).count();
+    }
+
+    @Test
+    void aReceiverThatAcceptsEverythingFailsEveryInvalidPayload() {
+        PayloadCodecContract acceptsAll = (profile, payload) -> PayloadVerdict.accepted();
+        List<String> failed = failures(acceptsAll.unifiedPayloadVectors());
+        assertThat(failed).hasSize((int) invalidCases("payload_validity_unified.json"));
+        assertThat(failed).allMatch(m -> m.startsWith("payload_validity_unified.json#") && m.contains("was accepted"));
+    }
+
+    @Test
+    void aReceiverReportingTheWrongArticleFails() {
+        PayloadCodecContract wrongRule = (profile, payload) -> {
+            PayloadVerdict sdk = PayloadJudge.sdk(org.haochaping.wire.WireProfile.named(profile)).judge(payload);
+            return new PayloadVerdict(sdk.violations().stream()
+                    .map(v -> new PayloadVerdict.Finding(v.path(), "Art. 99")).toList());
+        };
+        List<String> failed = failures(wrongRule.nationalPayloadVectors());
+        assertThat(failed).hasSize((int) invalidCases("payload_validity_national.json"));
+        assertThat(failed).allMatch(m -> m.contains("without the expected violation"));
+    }
+
+    @Test
+    void aVerifierThatAcceptsEverySignatureFailsEveryInvalidOne() {
+        SignatureVerifierContract acceptsAll = (publicKey, signerId, message, signature, encoding) -> true;
+        assertThat(failures(acceptsAll.sm2SignatureVectors())).hasSize((int) invalidCases("sm2_sm3_verify_test.json"));
+    }
+
+    @Test
+    void aVerifierThatThrowsFailsEveryValidSignature() {
+        SignatureVerifierContract throwing = (publicKey, signerId, message, signature, encoding) -> {
+            throw new IllegalStateException("no SM2 here");
+        };
+        List<String> failed = failures(throwing.sm2SignatureVectors());
+        assertThat(failed).hasSize(VectorFile.shipped("sm2_sm3_verify_test.json").cases().size()
+                - (int) invalidCases("sm2_sm3_verify_test.json"));
+        assertThat(failed).allMatch(m -> m.contains("threw IllegalStateException: no SM2 here"));
+    }
+}
