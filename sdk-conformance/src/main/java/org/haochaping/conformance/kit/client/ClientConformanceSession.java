@@ -1,0 +1,153 @@
+package org.haochaping.conformance.kit.client;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.haochaping.conformance.simulator.Observations;
+import org.haochaping.conformance.simulator.SimulatedPlatform;
+import org.haochaping.crypto.keys.PrivateKeyMaterial;
+import org.haochaping.crypto.keys.PublicKeyMaterial;
+
+/**
+ * A client conformance run: the kit plays the central platform (the simulator in strict mode, one registered
+ * app), the integrator's system performs the {@link #scenarios()} against {@link #baseUrl()}, and
+ * {@link #evaluate()} judges what the platform observed. {@code hcp conformance client} drives one from the
+ * command line; tests drive one in-process:
+ *
+ * <pre>{@code
+ * try (ClientConformanceSession session = ClientConformanceSession.builder()
+ *         .app("my-app", keyId, publicKey).start()) {
+ *     // point the system at session.baseUrl(), verify responses with session.platformPublicKey()
+ *     ClientConformanceReport report = session.evaluate();
+ * }
+ * }</pre>
+ */
+public final class ClientConformanceSession implements AutoCloseable {
+
+    private final SimulatedPlatform platform;
+    private final String appId;
+    private final String appKeyId;
+    private final List<ClientScenario> scenarios = ClientScenario.all();
+
+    private ClientConformanceSession(SimulatedPlatform platform, String appId, String appKeyId) {
+        this.platform = platform;
+        this.appId = appId;
+        this.appKeyId = appKeyId;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:PORT}, where the client sends its requests. */
+    public String baseUrl() {
+        return platform.baseUrl();
+    }
+
+    public int port() {
+        return platform.port();
+    }
+
+    public String appId() {
+        return appId;
+    }
+
+    public String appKeyId() {
+        return appKeyId;
+    }
+
+    /** The key that verifies every response of the platform. */
+    public PublicKeyMaterial platformPublicKey() {
+        return platform.platformPublicKey();
+    }
+
+    public String platformKeyId() {
+        return platform.platformKeyId();
+    }
+
+    /** The scenarios to perform, in the order the report lists them. */
+    public List<ClientScenario> scenarios() {
+        return scenarios;
+    }
+
+    /** The verdicts on everything observed so far; can be called any number of times while serving. */
+    public ClientConformanceReport evaluate() {
+        Observations o = platform.observations();
+        List<ClientResult> s = new ArrayList<>();
+        for (ClientScenario scenario : scenarios) {
+            s.add(scenario.judge(o));
+        }
+        List<ClientResult> c = new ArrayList<>();
+        for (RequestCheck check : RequestCheck.values()) {
+            c.add(check.judge(o));
+        }
+        return new ClientConformanceReport(s, c, o.requests().size());
+    }
+
+    public boolean isRunning() {
+        return platform.isRunning();
+    }
+
+    /** Stops serving; {@link #evaluate()} still answers afterwards. */
+    public void stop() {
+        platform.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public String toString() {
+        return "ClientConformanceSession[" + platform + ", app " + appId + "]";
+    }
+
+    /** Options of a session: the port, the platform key and the app the client signs as. */
+    public static final class Builder {
+        private final SimulatedPlatform.Builder platform = SimulatedPlatform.builder().strict(true);
+        private String appId;
+        private String appKeyId;
+
+        private Builder() {
+        }
+
+        /** The port; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            platform.port(port);
+            return this;
+        }
+
+        /** The address to listen on; default {@value SimulatedPlatform#LOOPBACK}. */
+        public Builder bindAddress(String address) {
+            platform.bindAddress(address);
+            return this;
+        }
+
+        /** The platform's SM2 key that signs the responses; default a fresh one. */
+        public Builder platformKey(PrivateKeyMaterial key) {
+            platform.platformKey(key);
+            return this;
+        }
+
+        /** The app under test: its id, the key id it signs under and its public key (SM2 or ECDSA P-256). */
+        public Builder app(String appId, String keyId, PublicKeyMaterial publicKey) {
+            platform.registerApp(appId, keyId, publicKey);
+            this.appId = appId;
+            this.appKeyId = keyId;
+            return this;
+        }
+
+        /**
+         * Starts serving.
+         *
+         * @throws IllegalStateException when no app is registered or the port cannot be bound
+         */
+        public ClientConformanceSession start() {
+            if (appId == null) {
+                throw new IllegalStateException("register the app under test with app(appId, keyId, publicKey)");
+            }
+            return new ClientConformanceSession(platform.start(), appId, appKeyId);
+        }
+    }
+}
