@@ -172,7 +172,8 @@ public final class ClientScenario {
         for (WorkOrder w : orders) {
             Set<WorkOrderState> hit = reachedStates(w, wanted);
             if (!hit.isEmpty()) {
-                return Verdict.pass("work order " + w.orderNo() + " reached " + hit.iterator().next());
+                return Verdict.pass("work order " + w.orderNo() + " reached " + hit.iterator().next() + " (now "
+                        + w.state() + ")");
             }
         }
         return Verdict.fail(orders.isEmpty() ? "no work order exists: submit a bad review first (Art. 18)"

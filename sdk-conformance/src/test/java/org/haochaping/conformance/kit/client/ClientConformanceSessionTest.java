@@ -1,0 +1,198 @@
+package org.haochaping.conformance.kit.client;
+
+import org.haochaping.badreview.Actor;
+import org.haochaping.badreview.ActorRole;
+import org.haochaping.badreview.Category;
+import org.haochaping.badreview.FollowUpResult;
+import org.haochaping.badreview.ReviewVerdict;
+import org.haochaping.badreview.WorkOrder;
+import org.haochaping.badreview.WorkOrderAction;
+import org.haochaping.badreview.WorkOrderState;
+import org.haochaping.client.HcpClient;
+import org.haochaping.conformance.SamplePayloads;
+import org.haochaping.crypto.keys.PrivateKeyMaterial;
+import org.haochaping.crypto.request.MessageSigner;
+import org.haochaping.crypto.request.SignedHeaders;
+import org.haochaping.crypto.sign.Sm2Signer;
+import org.haochaping.crypto.sign.Sm2Verifier;
+import org.haochaping.model.Evaluation;
+import org.haochaping.transport.RequestOptions;
+import org.haochaping.transport.RetryPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class ClientConformanceSessionTest {
+
+    private static final String APP = "integrator-app";
+
+    private PrivateKeyMaterial appKey;
+    private ClientConformanceSession session;
+
+    @BeforeEach
+    void start() {
+        appKey = PrivateKeyMaterial.generateSm2();
+        session = ClientConformanceSession.builder().app(APP, appKey.publicKey().defaultKeyId(), appKey.publicKey())
+                .start();
+    }
+
+    @AfterEach
+    void stop() {
+        session.stop();
+    }
+
+    private HcpClient.Builder client(PrivateKeyMaterial signingKey) {
+        return HcpClient.builder().baseUrl(session.baseUrl()).appId(APP)
+                .signer(Sm2Signer.builder(signingKey).keyId(session.appKeyId()).build())
+                .platformVerifier(Sm2Verifier.builder().key(session.platformKeyId(), session.platformPublicKey())
+                        .build())
+                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10))
+                        .maxBackoff(Duration.ofMillis(50)).maxRetries(1).build());
+    }
+
+    private static List<Evaluation> samples() {
+        return SamplePayloads.all().stream().map(SamplePayloads.Sample::evaluation).toList();
+    }
+
+    @Test
+    void nothingPerformedFailsEveryScenarioButNoRequestCheck() {
+        ClientConformanceReport report = session.evaluate();
+        assertThat(report.scenarios()).hasSameSizeAs(session.scenarios()).noneMatch(ClientResult::passed);
+        assertThat(report.checks()).hasSize(RequestCheck.values().length).allMatch(ClientResult::passed);
+        assertThat(report.passed()).isFalse();
+        assertThat(report.result("batch").detail()).contains("no accepted evaluation").contains("Art. 12");
+        assertThat(report.result("follow-up").detail()).contains("no work order exists");
+    }
+
+    @Test
+    void aClientPerformingEveryScenarioPasses() {
+        try (HcpClient client = client(appKey).build()) {
+            client.submitEvaluations(samples());
+            ClientConformanceReport halfway = session.evaluate();
+            assertThat(halfway.result("window-visit").passed()).isTrue();
+            assertThat(halfway.result("bad-review-work-order").passed()).isFalse();
+            assertThat(halfway.result("bad-review-work-order").detail()).contains("CREATED").contains("Art. 19");
+
+            OffsetDateTime now = OffsetDateTime.now();
+            List<WorkOrder> orders = client.workOrders(null, null, 1, 100).items();
+            assertThat(orders).hasSizeGreaterThanOrEqualTo(2);
+            WorkOrder appealed = orders.get(0);
+            Actor appealedDept = Actor.of(ActorRole.HANDLING_DEPARTMENT, appealed.deptCode());
+            dispatchIfNew(client, appealed, now);
+            client.reportAction(appealed.orderNo(), WorkOrderAction.applyForReview().withNote("录像显示窗口人员在岗"),
+                    appealedDept, now, RequestOptions.defaults());
+            client.reportAction(appealed.orderNo(), WorkOrderAction.decideReview(ReviewVerdict.INVALID),
+                    Actor.of(ActorRole.REVIEWER, "TJ-ZWFW-REVIEW"), now, RequestOptions.defaults());
+
+            WorkOrder followed = orders.get(1);
+            Actor dept = Actor.of(ActorRole.HANDLING_DEPARTMENT, followed.deptCode());
+            String no = followed.orderNo();
+            dispatchIfNew(client, followed, now);
+            client.reportAction(no, WorkOrderAction.verify(), dept, now, RequestOptions.defaults());
+            client.reportAction(no, WorkOrderAction.classify(Category.GENERAL), dept, now, RequestOptions.defaults());
+            client.reportAction(no, WorkOrderAction.callBack(), dept, now, RequestOptions.defaults());
+            client.reportAction(no, WorkOrderAction.startRectification(), dept, now, RequestOptions.defaults());
+            client.reportAction(no, WorkOrderAction.completeRectification(), dept, now, RequestOptions.defaults());
+            client.reportFollowUp(no, FollowUpResult.SATISFIED, Actor.of(ActorRole.HOTLINE_12345, "12345"), now,
+                    RequestOptions.defaults());
+        }
+        ClientConformanceReport report = session.evaluate();
+        assertThat(report.passed()).as(report.summary()).isTrue();
+        assertThat(report.result("appeal").detail()).contains("INVALIDATED");
+        assertThat(report.result("follow-up").detail()).contains("FOLLOWED_UP");
+        assertThat(report.summary()).endsWith("PASS\n").contains("PASS channel-sms");
+        assertThat(report.toJson()).contains("\"passed\" : true");
+        assertThat(report.toJUnitXml()).contains("failures=\"0\"").doesNotContain("<failure");
+    }
+
+    /** Art. 18: the district government sends a new order on to the department (some open already dispatched). */
+    private static void dispatchIfNew(HcpClient client, WorkOrder order, OffsetDateTime now) {
+        if (order.state() == WorkOrderState.CREATED) {
+            client.reportAction(order.orderNo(), WorkOrderAction.dispatch(order.deptCode()),
+                    Actor.of(ActorRole.DISTRICT_GOVERNMENT, order.areaCode()), now, RequestOptions.defaults());
+        }
+    }
+
+    @Test
+    void aBadReviewWithoutReasonFailsTheRulesCheckWithItsArticle() {
+        Evaluation noReason = samples().get(2).toBuilder().indicators().freeText(null).build();
+        try (HcpClient unchecked = client(appKey).checkBeforeSend(false).build()) {
+            catchThrowable(() -> unchecked.submitEvaluations(List.of(noReason)));
+        }
+        ClientConformanceReport report = session.evaluate();
+        ClientResult rules = report.result("request-rules");
+        assertThat(rules.passed()).isFalse();
+        assertThat(rules.detail()).contains("POST /v1/evaluations record [0]").contains("(Art. 7)");
+        assertThat(report.result("request-signature").passed()).isTrue();
+        assertThat(report.summary()).contains("FAILED request-rules [interface-spec 1.4, 3; Art. 7-22]");
+        assertThat(report.toJUnitXml()).contains("<failure").contains("Art. 7");
+    }
+
+    @Test
+    void aRequestSignedByAnUnregisteredKeyFailsTheSignatureCheck() {
+        try (HcpClient impostor = client(PrivateKeyMaterial.generateSm2()).build()) {
+            catchThrowable(() -> impostor.submitEvaluations(samples().subList(0, 1)));
+        }
+        ClientConformanceReport report = session.evaluate();
+        ClientResult signature = report.result("request-signature");
+        assertThat(signature.passed()).isFalse();
+        assertThat(signature.detail()).contains("POST /v1/evaluations -> SIGNATURE_INVALID");
+        assertThat(signature.reference()).contains("interface-spec 4");
+        assertThat(report.result("channel-online-hall").passed()).isFalse();
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    void aReusedNonceFailsTheNonceCheck() throws Exception {
+        MessageSigner signer = MessageSigner.builder(Sm2Signer.builder(appKey).keyId(session.appKeyId()).build())
+                .appId(APP).build();
+        SignedHeaders headers = signer.signRequest("GET", "/v1/indicators", "", null);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(session.baseUrl() + "/v1/indicators")).GET();
+        for (Map.Entry<String, String> h : headers.asMap().entrySet()) {
+            request.header(h.getKey(), h.getValue());
+        }
+        assertThat(http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+
+        ClientConformanceReport report = session.evaluate();
+        ClientResult nonce = report.result("request-nonce");
+        assertThat(nonce.passed()).isFalse();
+        assertThat(nonce.detail()).contains("#2 GET /v1/indicators -> NONCE_REPLAYED");
+        assertThat(nonce.reference()).isEqualTo("interface-spec 4 (Verification rules 5)");
+        assertThat(report.result("request-signature").passed()).isTrue();
+    }
+
+    @Test
+    void aWriteWithoutIdempotencyKeyFailsTheIdempotencyCheck() throws Exception {
+        byte[] body = "{\"records\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        MessageSigner signer = MessageSigner.builder(Sm2Signer.builder(appKey).keyId(session.appKeyId()).build())
+                .appId(APP).build();
+        SignedHeaders headers = signer.signRequest("POST", "/v1/evaluations", "", body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(session.baseUrl() + "/v1/evaluations"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json; charset=utf-8");
+        for (Map.Entry<String, String> h : headers.asMap().entrySet()) {
+            request.header(h.getKey(), h.getValue());
+        }
+        assertThat(HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(400);
+
+        ClientConformanceReport report = session.evaluate();
+        assertThat(report.result("request-idempotency").passed()).isFalse();
+        assertThat(report.result("request-idempotency").detail()).contains("Idempotency-Key");
+        assertThat(report.result("request-schema").passed()).isTrue();
+    }
+}
