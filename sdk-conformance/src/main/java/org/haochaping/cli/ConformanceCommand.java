@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "conformance",
         mixinStandardHelpOptions = true,
-        description = "Run the conformance kit: the language-neutral test vectors against the SDK.",
-        subcommands = {ConformanceVectorsCommand.class})
+        description = "Run the conformance kit: the language-neutral test vectors against the SDK, or play the central platform for a client.",
+        subcommands = {ConformanceVectorsCommand.class, ConformanceClientCommand.class})
 public final class ConformanceCommand implements Callable<Integer> {
 
     @Spec

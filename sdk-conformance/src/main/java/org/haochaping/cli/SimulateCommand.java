@@ -171,7 +171,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** The SM2 key in {@code file}, generated and written there (owner-only) on first use. */
-    private static PrivateKeyMaterial keptKey(Path file) throws IOException {
+    static PrivateKeyMaterial keptKey(Path file) throws IOException {
         if (Files.exists(file)) {
             return PemKeys.privateKey(file);
         }

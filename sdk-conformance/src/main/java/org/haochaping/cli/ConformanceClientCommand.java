@@ -1,0 +1,228 @@
+package org.haochaping.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.haochaping.conformance.kit.client.ClientConformanceReport;
+import org.haochaping.conformance.kit.client.ClientConformanceSession;
+import org.haochaping.conformance.kit.client.ClientScenario;
+import org.haochaping.conformance.simulator.SimulatedPlatform;
+import org.haochaping.crypto.CryptoException;
+import org.haochaping.crypto.keys.KeyAlgorithm;
+import org.haochaping.crypto.keys.PemKeys;
+import org.haochaping.crypto.keys.PrivateKeyMaterial;
+import org.haochaping.crypto.keys.PublicKeyMaterial;
+import org.haochaping.crypto.sign.KeyIds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hcp conformance client}: the kit plays the central platform (the simulator, strict) for an integrator's
+ * system, prints the scenarios to perform, judges every request and writes {@code report.json},
+ * {@code junit.xml} and {@code summary.txt} when it stops.
+ */
+@Command(name = "client", mixinStandardHelpOptions = true,
+        description = {"Play the central platform (the simulator in strict mode) for a system under test and judge it.",
+            "",
+            "Registers one app the way 'hcp simulate' does (key files kept in --out), prints the base URL, the key "
+                + "paths and the scenarios to perform (one per channel and evaluation rule, then a bad review's work "
+                + "order, an appeal and a follow-up visit). Every request is checked: signature, timestamp, nonce, "
+                + "idempotency key, shape and the rules.",
+            "",
+            "Serves until stopped (Ctrl-C or SIGTERM), until every scenario passed (--until-complete) or for "
+                + "--timeout, then writes report.json, junit.xml and summary.txt to --report.",
+            "",
+            "Exit 0: every scenario passed and no request was refused; 1: otherwise; 2: usage error, unreadable key "
+                + "or a port in use.",
+            ""})
+final class ConformanceClientCommand implements Callable<Integer> {
+
+    private static final long POLL_MILLIS = 200;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8089", paramLabel = "N",
+            description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = SimulatedPlatform.LOOPBACK, paramLabel = "ADDRESS",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String bind;
+
+    @Option(names = "--out", defaultValue = "hcp-out/simulator", paramLabel = "DIR",
+            description = "Folder of the key files, shared with hcp simulate (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--app-id", defaultValue = "demo-app", paramLabel = "ID",
+            description = "The app id of the system under test (default: ${DEFAULT-VALUE}).")
+    String appId;
+
+    @Option(names = "--app-key", paramLabel = "PUBLIC_FILE",
+            description = "The system's public key (PEM: SM2 or EC P-256) instead of the key pair in --out.")
+    Path appKey;
+
+    @Option(names = "--app-key-id", paramLabel = "ID",
+            description = "The key id the system signs with (default: the key's default id, as hcp keygen prints it).")
+    String appKeyId;
+
+    @Option(names = "--report", defaultValue = "hcp-out/conformance/client", paramLabel = "DIR",
+            description = "Directory for report.json, junit.xml and summary.txt (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--until-complete", description = "Stop as soon as every scenario has passed.")
+    boolean untilComplete;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Stop after this long (ISO-8601, e.g. PT10M or PT30S).")
+    String timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Duration limit;
+        try {
+            limit = timeout == null ? null : Duration.parse(timeout);
+        } catch (DateTimeParseException e) {
+            err.println("hcp conformance client: --timeout takes an ISO-8601 duration such as PT10M or PT30S");
+            return 2;
+        }
+        if (limit != null && (limit.isNegative() || limit.isZero())) {
+            err.println("hcp conformance client: --timeout must be positive");
+            return 2;
+        }
+        if (port < 0 || port > 65535) {
+            err.println("hcp conformance client: --port must be 0 to 65535");
+            return 2;
+        }
+        if (!KeyIds.isValid(appId) || (appKeyId != null && !KeyIds.isValid(appKeyId))) {
+            err.println("hcp conformance client: --app-id and --app-key-id must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
+            return 2;
+        }
+        Path dir = out.toAbsolutePath().normalize();
+        PrivateKeyMaterial platformKey;
+        PublicKeyMaterial appPublic;
+        Path appPrivateFile = null;
+        try {
+            Files.createDirectories(dir);
+            platformKey = SimulateCommand.keptKey(dir.resolve(SimulateCommand.PLATFORM_PRIVATE));
+            if (platformKey.algorithm() != KeyAlgorithm.SM2) {
+                err.println("hcp conformance client: the platform key must be an SM2 key");
+                return 2;
+            }
+            Files.write(dir.resolve(SimulateCommand.PLATFORM_PUBLIC),
+                    platformKey.publicKey().toPem().getBytes(StandardCharsets.US_ASCII));
+            if (appKey != null) {
+                appPublic = PemKeys.publicKey(appKey);
+            } else {
+                appPrivateFile = dir.resolve(SimulateCommand.APP_PRIVATE);
+                appPublic = SimulateCommand.keptKey(appPrivateFile).publicKey();
+                Files.write(dir.resolve(SimulateCommand.APP_PUBLIC), appPublic.toPem().getBytes(StandardCharsets.US_ASCII));
+            }
+        } catch (CryptoException e) {
+            err.println("hcp conformance client: unusable key: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("hcp conformance client: cannot write the key files in " + dir + ": " + e.getMessage());
+            return 2;
+        }
+        String keyId = appKeyId != null ? appKeyId : appPublic.defaultKeyId();
+        ClientConformanceSession session;
+        try {
+            session = ClientConformanceSession.builder().port(port).bindAddress(bind).platformKey(platformKey)
+                    .app(appId, keyId, appPublic).start();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("hcp conformance client: " + e.getMessage());
+            return 2;
+        }
+        printInstructions(stdout, session, dir, appPrivateFile);
+
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                reported.await(30, TimeUnit.SECONDS);   // let the report be written before the JVM exits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "hcp-conformance-client-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+            while (!stopRequested.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() - deadline >= 0) {
+                    stdout.println("timeout reached (" + limit + ")");
+                    break;
+                }
+                if (untilComplete && session.evaluate().scenariosPassed()) {
+                    stdout.println("every scenario passed");
+                    break;
+                }
+            }
+            session.stop();
+            return writeReport(session.evaluate(), stdout, err);
+        } finally {
+            session.stop();
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it has been waiting for this report
+            }
+        }
+    }
+
+    private void printInstructions(PrintWriter stdout, ClientConformanceSession session, Path dir, Path appPrivateFile) {
+        stdout.println("hcp conformance client: the kit plays the central platform (strict); point the system under test at it");
+        stdout.println("base-url: " + session.baseUrl());
+        stdout.println("platform-public-key: " + dir.resolve(SimulateCommand.PLATFORM_PUBLIC));
+        stdout.println("platform-key-id: " + session.platformKeyId());
+        stdout.println("app-id: " + session.appId());
+        stdout.println("app-key-id: " + session.appKeyId());
+        if (appPrivateFile != null) {
+            stdout.println("app-private-key: " + appPrivateFile);
+        }
+        stdout.println("report: " + reportDir);
+        stdout.println();
+        stdout.println("Scenarios (id [rule]: what to submit):");
+        for (ClientScenario s : session.scenarios()) {
+            stdout.println("  " + s.id() + " [" + s.rule() + "]: " + s.submit());
+        }
+        stdout.println();
+        stdout.println("Every request must be signed, fresh (timestamp, nonce), carry an Idempotency-Key on writes and pass the rules.");
+        stdout.println(untilComplete ? "Stops when every scenario has passed, or with Ctrl-C." : "Stop with Ctrl-C to get the report.");
+        stdout.flush();
+    }
+
+    private int writeReport(ClientConformanceReport report, PrintWriter stdout, PrintWriter err) {
+        String summary = report.summary();
+        try {
+            Files.createDirectories(reportDir);
+            Files.writeString(reportDir.resolve("report.json"), report.toJson());
+            Files.writeString(reportDir.resolve("junit.xml"), report.toJUnitXml());
+            Files.writeString(reportDir.resolve("summary.txt"), summary);
+        } catch (IOException e) {
+            err.println("hcp conformance client: cannot write the report to " + reportDir + ": " + e);
+            err.flush();
+            return 2;
+        }
+        stdout.println();
+        stdout.print(summary);
+        stdout.println("Report: " + reportDir.resolve("summary.txt") + ", " + reportDir.resolve("report.json") + ", "
+                + reportDir.resolve("junit.xml"));
+        stdout.flush();
+        return report.passed() ? 0 : 1;
+    }
+}
