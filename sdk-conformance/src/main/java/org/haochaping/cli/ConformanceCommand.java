@@ -5,12 +5,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code hcp conformance}: the conformance kit's runs (the language-neutral vectors so far). */
+/** {@code hcp conformance}: the conformance kit's runs: the language-neutral vectors, the server checks. */
 @Command(
         name = "conformance",
         mixinStandardHelpOptions = true,
-        description = "Run the conformance kit: the language-neutral test vectors against the SDK.",
-        subcommands = {ConformanceVectorsCommand.class})
+        description = "Run the conformance kit: the language-neutral test vectors against the SDK, or the server checks "
+                + "against a central platform.",
+        subcommands = {ConformanceVectorsCommand.class, ConformanceServerCommand.class})
 public final class ConformanceCommand implements Callable<Integer> {
 
     @Spec
