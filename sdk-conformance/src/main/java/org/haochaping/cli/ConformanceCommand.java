@@ -5,12 +5,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code hcp conformance}: the conformance kit's runs (the language-neutral vectors so far). */
+/** {@code hcp conformance}: the conformance kit's runs: the language-neutral vectors, the client session, the server checks. */
 @Command(
         name = "conformance",
         mixinStandardHelpOptions = true,
-        description = "Run the conformance kit: the language-neutral test vectors against the SDK, or play the central platform for a client.",
-        subcommands = {ConformanceVectorsCommand.class, ConformanceClientCommand.class})
+        description = "Run the conformance kit: the language-neutral test vectors against the SDK, play the central "
+                + "platform for a client system, or check a central platform's answers.",
+        subcommands = {ConformanceVectorsCommand.class, ConformanceClientCommand.class, ConformanceServerCommand.class})
 public final class ConformanceCommand implements Callable<Integer> {
 
     @Spec

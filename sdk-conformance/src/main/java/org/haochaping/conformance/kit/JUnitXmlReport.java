@@ -1,5 +1,8 @@
 package org.haochaping.conformance.kit;
 
+import org.haochaping.conformance.kit.server.CheckResult;
+import org.haochaping.conformance.kit.server.ServerReport;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -10,7 +13,8 @@ import java.util.Locale;
 /**
  * A {@link VectorReport} in the JUnit XML format CI servers read (Jenkins, GitLab, GitHub actions): one
  * {@code testsuite} per vector file, one {@code testcase} per tcId, a {@code failure} with the reason for each
- * failed case and {@code skipped} for expected deviations.
+ * failed case and {@code skipped} for expected deviations; or a {@link ServerReport}: one {@code testsuite} for the
+ * target, one {@code testcase} per check.
  */
 public final class JUnitXmlReport {
 
@@ -49,6 +53,58 @@ public final class JUnitXmlReport {
             throw new IllegalStateException("JUnit XML report cannot be written", e);
         }
         return text.toString();
+    }
+
+    /** A server conformance run: one testsuite (the target), one testcase per check, named with its spec section. */
+    public static String toXml(ServerReport report) {
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", "hcp conformance server");
+            serverCounts(xml, report);
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", clean(report.target()));
+            serverCounts(xml, report);
+            xml.writeCharacters("\n");
+            for (CheckResult r : report.results()) {
+                xml.writeCharacters("    ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", "server");
+                xml.writeAttribute("name", clean(r.check().id() + " [" + r.check().section() + "]"));
+                xml.writeAttribute("time", seconds(r.nanos()));
+                if (!r.passed()) {
+                    xml.writeStartElement("failure");
+                    xml.writeAttribute("message", clean(r.detail()));
+                    xml.writeAttribute("type", "ServerNonConformance");
+                    xml.writeCharacters(clean(r.check().description()));
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
+            xml.writeCharacters("  ");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("JUnit XML report cannot be written", e);
+        }
+        return text.toString();
+    }
+
+    private static void serverCounts(XMLStreamWriter xml, ServerReport report) throws XMLStreamException {
+        xml.writeAttribute("tests", Integer.toString(report.results().size()));
+        xml.writeAttribute("failures", Integer.toString(report.failures().size()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("time", seconds(report.results().stream().mapToLong(CheckResult::nanos).sum()));
     }
 
     private static void counts(XMLStreamWriter xml, VectorReport.Totals t, List<VectorReport.Entry> entries)
