@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.haochaping.conformance.simulator.SimulatedPlatform;
+import org.haochaping.conformance.simulator.StandaloneExport;
+import org.haochaping.conformance.simulator.StandaloneTransformer;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.keys.KeyAlgorithm;
 import org.haochaping.crypto.keys.PemKeys;
@@ -84,6 +86,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Serve unsigned requests too and do not require Idempotency-Key (responses are still signed).")
     boolean lenient;
 
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "Do not serve: write a standalone WireMock layout (mappings/, hcp-simulator.properties, key files, "
+                + "extensions/README.txt) of this simulator into DIR and exit (docs/simulator.md, \"Standalone WireMock\").")
+    Path export;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -133,6 +140,9 @@ final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         String keyId = appKeyId != null ? appKeyId : appPublic.defaultKeyId();
+        if (export != null) {
+            return export(stdout, err, platformKey, keyId, appPublic);
+        }
         SimulatedPlatform platform;
         try {
             platform = builder.platformKey(platformKey).registerApp(appId, keyId, appPublic).start();
@@ -167,6 +177,38 @@ final class SimulateCommand implements Callable<Integer> {
         stdout.println("Stop with Ctrl-C.");
         stdout.flush();
         stopped.await();
+        return 0;
+    }
+
+    private int export(PrintWriter stdout, PrintWriter err, PrivateKeyMaterial platformKey, String keyId,
+            PublicKeyMaterial appPublic) {
+        Path target = export.toAbsolutePath().normalize();
+        StandaloneExport.Builder b = StandaloneExport.builder().platformKey(platformKey, null).strict(!lenient);
+        for (String app : nationalApps) {
+            int eq = app.indexOf('=');
+            b.nationalApp(app.substring(0, eq), app.substring(eq + 1));
+        }
+        StandaloneExport written;
+        try {
+            written = b.app(appId, keyId, appPublic).writeTo(target);
+        } catch (IllegalArgumentException e) {
+            err.println("hcp simulate: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("hcp simulate: cannot write the export in " + target + ": " + e.getMessage());
+            return 2;
+        }
+        stdout.println("hcp simulate: wrote a standalone WireMock layout (docs/simulator.md, \"Standalone WireMock\")");
+        stdout.println("root-dir: " + target);
+        stdout.println("mapping: " + target.resolve("mappings").resolve(StandaloneExport.MAPPING));
+        stdout.println("config: " + target.resolve(StandaloneExport.PROPERTIES));
+        stdout.println("extension: " + StandaloneTransformer.class.getName());
+        stdout.println("platform-key-id: " + written.platformKeyId());
+        stdout.println("app-id: " + appId);
+        stdout.println("app-key-id: " + keyId);
+        stdout.println("run: cd " + target + " && java -cp extensions/hcp.jar wiremock.Run --root-dir . --port " + port
+                + " --extensions " + StandaloneTransformer.class.getName() + "   (copy hcp.jar to extensions/ first; see extensions/README.txt)");
+        stdout.flush();
         return 0;
     }
 

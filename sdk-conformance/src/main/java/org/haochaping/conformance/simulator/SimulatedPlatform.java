@@ -8,6 +8,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.haochaping.badreview.BadReviewWorkflow;
 import org.haochaping.calendar.UncoveredDatePolicy;
 import org.haochaping.calendar.WorkingDayCalendar;
@@ -63,24 +64,13 @@ public final class SimulatedPlatform implements AutoCloseable {
     private final Observations observations;
 
     private SimulatedPlatform(Builder b) {
-        this.platformKey = b.platformKey != null ? b.platformKey : PrivateKeyMaterial.generateSm2();
-        this.platformKeyId = b.platformKeyId != null ? b.platformKeyId : platformKey.publicKey().defaultKeyId();
-        WorkingDayCalendar calendar = b.calendar != null ? b.calendar
-                : WorkingDayCalendar.official().toBuilder().whenUncovered(UncoveredDatePolicy.WEEKENDS_ONLY).build();
-        this.core = new CentralPlatform(b.clock, new BadReviewWorkflow(new DeadlineCalculator(calendar)));
-        this.apps = new AppRegistry(b.clock, b.allowedSkew);
-        for (Map.Entry<String, Verifier> app : b.apps.entrySet()) {
-            apps.register(app.getKey(), app.getValue());
-        }
-        EnvelopeOpener.Builder opener = EnvelopeOpener.builder(platformKey).clock(b.clock).allowedSkew(b.allowedSkew);
-        for (Map.Entry<String, String> app : b.nationalApps.entrySet()) {
-            opener.app(app.getKey(), app.getValue());
-        }
-        this.national = new NationalEndpoint(opener.build(), core);
-        MessageSigner responseSigner = MessageSigner.builder(Sm2Signer.builder(platformKey).keyId(platformKeyId).build())
-                .clock(b.clock).build();
-        this.http = new PlatformHttp(b.clock, b.strict, apps,
-                new Endpoints(core, new WorkOrderRequests(b.clock, b.allowedSkew)), national, responseSigner);
+        Wiring w = new Wiring(b);
+        this.platformKey = w.platformKey;
+        this.platformKeyId = w.platformKeyId;
+        this.core = w.core;
+        this.apps = w.apps;
+        this.national = w.national;
+        this.http = w.http;
         this.observations = new Observations(core, log);
         this.host = b.bindAddress;
         this.server = new WireMockServer(WireMockConfiguration.options()
@@ -116,8 +106,27 @@ public final class SimulatedPlatform implements AutoCloseable {
             }
             throw new IllegalStateException("the simulated platform cannot start on " + host + ": " + e.getMessage(), e);
         }
-        server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withTransformers(PlatformTransformer.NAME)));
+        server.addStubMapping(catchAllStub());
         return this;
+    }
+
+    /**
+     * The one stub the simulator registers: any method, any path, answered by the platform transformer. The
+     * standalone export ({@link StandaloneExport}) writes exactly this stub as {@code mappings/*.json}.
+     */
+    static StubMapping catchAllStub() {
+        return WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withTransformers(PlatformTransformer.NAME))
+                .build();
+    }
+
+    /**
+     * The platform behind a WireMock started elsewhere (the standalone server): its transformer, wired from
+     * {@code b} like {@link Builder#start()} wires it, without a server of its own. Faults and observations are
+     * not reachable from outside there; the builder's port and bind address are unused.
+     */
+    static PlatformTransformer transformerFor(Builder b) {
+        Wiring w = new Wiring(b);
+        return new PlatformTransformer(w.http, new Faults(), new RequestLog());
     }
 
     /** {@code http://127.0.0.1:PORT}: the base URL of the interface; endpoint paths start with {@code /v1/}. */
@@ -221,6 +230,37 @@ public final class SimulatedPlatform implements AutoCloseable {
         }
         throw new IllegalArgumentException("register an " + publicKey.algorithm() + " key with registerApp(appId, verifier), "
                 + "naming its padding (RsaVerifier: PKCS#1 v1.5 or PSS)");
+    }
+
+    /** The platform's parts (keys, apps, rules, HTTP handling) built from a builder, shared with the standalone export. */
+    private static final class Wiring {
+        final PrivateKeyMaterial platformKey;
+        final String platformKeyId;
+        final CentralPlatform core;
+        final AppRegistry apps;
+        final NationalEndpoint national;
+        final PlatformHttp http;
+
+        Wiring(Builder b) {
+            this.platformKey = b.platformKey != null ? b.platformKey : PrivateKeyMaterial.generateSm2();
+            this.platformKeyId = b.platformKeyId != null ? b.platformKeyId : platformKey.publicKey().defaultKeyId();
+            WorkingDayCalendar calendar = b.calendar != null ? b.calendar
+                    : WorkingDayCalendar.official().toBuilder().whenUncovered(UncoveredDatePolicy.WEEKENDS_ONLY).build();
+            this.core = new CentralPlatform(b.clock, new BadReviewWorkflow(new DeadlineCalculator(calendar)));
+            this.apps = new AppRegistry(b.clock, b.allowedSkew);
+            for (Map.Entry<String, Verifier> app : b.apps.entrySet()) {
+                apps.register(app.getKey(), app.getValue());
+            }
+            EnvelopeOpener.Builder opener = EnvelopeOpener.builder(platformKey).clock(b.clock).allowedSkew(b.allowedSkew);
+            for (Map.Entry<String, String> app : b.nationalApps.entrySet()) {
+                opener.app(app.getKey(), app.getValue());
+            }
+            this.national = new NationalEndpoint(opener.build(), core);
+            MessageSigner responseSigner = MessageSigner.builder(Sm2Signer.builder(platformKey).keyId(platformKeyId).build())
+                    .clock(b.clock).build();
+            this.http = new PlatformHttp(b.clock, b.strict, apps,
+                    new Endpoints(core, new WorkOrderRequests(b.clock, b.allowedSkew)), national, responseSigner);
+        }
     }
 
     /** Options of a {@link SimulatedPlatform}. */
