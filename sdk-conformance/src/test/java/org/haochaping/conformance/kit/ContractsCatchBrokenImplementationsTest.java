@@ -67,4 +67,44 @@ class ContractsCatchBrokenImplementationsTest {
                 - (int) invalidCases("sm2_sm3_verify_test.json"));
         assertThat(failed).allMatch(m -> m.contains("threw IllegalStateException: no SM2 here"));
     }
+
+    @Test
+    void aReceiptVerifierThatAcceptsEverythingFailsEveryRefusalCase() {
+        ReceiptCodeVerifierContract acceptsAll = (text, publicKeyPem, now) ->
+                ReceiptVerdict.accepted("TJ20251103000123", "11120000000000000X3000117001", "A12", "0231",
+                        ReceiptCodeVerifierContract.ISSUED.plus(org.haochaping.qrcode.ReceiptCodeIssuer.DEFAULT_VALIDITY));
+        List<String> failed = new ArrayList<>();
+        List<Runnable> refusals = List.of(acceptsAll::aTamperedCodeIsRefused, acceptsAll::anExpiredCodeIsRefusedAsExpired,
+                acceptsAll::aCodeFromTheFutureIsRefusedAsNotYetValid, acceptsAll::malformedTextIsRefusedAsMalformed,
+                acceptsAll::aCodeSignedByAnUnknownKeyIsRefusedAsBadSignature, acceptsAll::aValidCodeWithoutWindowOrStaffIsAccepted);
+        for (Runnable r : refusals) {
+            try {
+                r.run();
+            } catch (AssertionFailedError e) {
+                failed.add(e.getMessage());
+            }
+        }
+        assertThat(failed).hasSize(refusals.size());
+        assertThat(failed.subList(0, 5)).allMatch(m -> m.startsWith("the code was accepted"));
+        acceptsAll.aValidCodeIsAcceptedWithEveryField();
+    }
+
+    @Test
+    void aReceiptVerifierThatNamesTheWrongReasonFails() {
+        ReceiptCodeVerifierContract sdk = new SdkReceiptCodeVerifierContractTest();
+        ReceiptCodeVerifierContract expiredForAll = (text, publicKeyPem, now) -> {
+            ReceiptVerdict v = sdk.verify(text, publicKeyPem, now);
+            return v.isAccepted() ? v : ReceiptVerdict.refused(org.haochaping.qrcode.InvalidCodeException.Reason.EXPIRED);
+        };
+        expiredForAll.anExpiredCodeIsRefusedAsExpired();
+        for (Runnable r : List.<Runnable>of(expiredForAll::aCodeFromTheFutureIsRefusedAsNotYetValid,
+                expiredForAll::malformedTextIsRefusedAsMalformed, expiredForAll::aCodeSignedByAnUnknownKeyIsRefusedAsBadSignature)) {
+            try {
+                r.run();
+                throw new AssertionError("a wrong reason passed");
+            } catch (AssertionFailedError e) {
+                assertThat(e.getMessage()).startsWith("refused as EXPIRED, expected");
+            }
+        }
+    }
 }
