@@ -58,7 +58,7 @@ class ConformanceCommandTest {
         CliRun run = CliRun.of("conformance", "vectors", "--report", report.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         int total = VectorFile.shipped().stream().mapToInt(f -> f.cases().size()).sum();
-        assertThat(run.out()).contains("Conformance vectors: " + total + " cases in 5 files: " + total + " passed, 0 failed")
+        assertThat(run.out()).contains("Conformance vectors: " + total + " cases in " + VectorFile.SHIPPED.size() + " files: " + total + " passed, 0 failed")
                 .contains("PASS");
         assertThat(report.resolve("report.json")).isRegularFile();
         assertThat(report.resolve("junit.xml")).isRegularFile();
@@ -117,6 +117,44 @@ class ConformanceCommandTest {
         JsonNode json = JSON.readTree(report.resolve("report.json").toFile());
         assertThat(json.get("passed").asBoolean()).isFalse();
         assertThat(json.at("/totals/failed").asInt()).isEqualTo(1);
+    }
+
+    /** Copies of every shipped file, with one field of one case of {@code file} changed by {@code change}. */
+    private Path vectorsWithOneCaseChanged(String file, int group, int test, int tcId,
+            java.util.function.Consumer<ObjectNode> change) throws IOException {
+        Path vectors = Files.createDirectories(dir.resolve("changed"));
+        for (String name : VectorFile.SHIPPED) {
+            Files.writeString(vectors.resolve(name), shipped(name));
+        }
+        JsonNode doc = JSON.readTree(shipped(file));
+        ObjectNode target = (ObjectNode) doc.at("/testGroups/" + group + "/tests/" + test);
+        assertThat(target.get("tcId").asInt()).isEqualTo(tcId);
+        change.accept(target);
+        Files.writeString(vectors.resolve(file), JSON.writeValueAsString(doc));
+        return vectors;
+    }
+
+    private static CliRun runFailingOnce(Path vectors, String caseId, String... reasons) {
+        CliRun run = CliRun.of("conformance", "vectors", "--vectors", vectors.toString(), "--report",
+                vectors.resolveSibling("out").toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("FAILED " + caseId + ":").contains(reasons).contains("FAIL: 1 case did not");
+        return run;
+    }
+
+    @Test
+    void aChangedCanonicalStringFailsTheRequestSigningCaseAtStageOne() throws IOException {
+        Path vectors = vectorsWithOneCaseChanged("request_signing_test.json", 0, 3, 4,
+                t -> t.put("canonicalString", t.get("canonicalString").asText().replace("a=&b=2", "b=2&a=")));
+        runFailingOnce(vectors, "request_signing_test.json#4", "stage 1: the canonical string differs");
+    }
+
+    @Test
+    void aValidRequestSigningCaseWithAnotherCasesSignatureFailsAtStageThree() throws IOException {
+        String other = JSON.readTree(shipped("request_signing_test.json")).at("/testGroups/0/tests/1/signature").asText();
+        Path vectors = vectorsWithOneCaseChanged("request_signing_test.json", 0, 0, 1, t -> t.put("signature", other));
+        runFailingOnce(vectors, "request_signing_test.json#1",
+                "stage 3: expected valid, but the request was refused", "actual invalid (SIGNATURE_INVALID)");
     }
 
     @Test

@@ -9,7 +9,9 @@ public enum VectorKind {
     /** {@code sm4_test.json}: SM4 field encryption in GCM, CBC and ECB. */
     SM4("SM4"),
     /** {@code hmac_sm3_test.json}: HMAC-SM3 tags. */
-    HMAC_SM3("HMAC-SM3");
+    HMAC_SM3("HMAC-SM3"),
+    /** {@code request_signing_test.json}: canonical string, body digest and signature of the unified profile. */
+    REQUEST_SIGNING("request-signing");
 
     private final String algorithm;
 
@@ -29,6 +31,6 @@ public enum VectorKind {
             }
         }
         throw new VectorFileException(file + ": unknown algorithm '" + algorithm + "' (known: payload-validity, "
-                + "SM2-SM3, SM4, HMAC-SM3)");
+                + "SM2-SM3, SM4, HMAC-SM3, request-signing)");
     }
 }
