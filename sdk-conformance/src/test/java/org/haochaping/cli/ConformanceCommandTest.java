@@ -158,6 +158,24 @@ class ConformanceCommandTest {
     }
 
     @Test
+    void aReceiptCodeWithAChangedDigitFailsByTcId() throws IOException {
+        Path vectors = vectorsWithOneCaseChanged("receipt_code_test.json", 0, 0, 1, t -> {
+            String text = t.get("text").asText();
+            int last = text.length() - 1;
+            t.put("text", text.substring(0, last) + (text.charAt(last) == '0' ? '1' : '0'));
+        });
+        runFailingOnce(vectors, "receipt_code_test.json#1", "expected valid, but the code was refused",
+                "actual invalid (");
+    }
+
+    @Test
+    void aReceiptCodeExpectedWithOtherFieldsFailsByTcId() throws IOException {
+        Path vectors = vectorsWithOneCaseChanged("receipt_code_test.json", 0, 0, 1,
+                t -> ((ObjectNode) t.get("decoded")).put("staffNumber", "0232"));
+        runFailingOnce(vectors, "receipt_code_test.json#1", "accepted, but decoded differently: staffNumber 0231 instead of 0232");
+    }
+
+    @Test
     void anExpectedFailureIsReportedAsADeviationNotAFailure() throws Exception {
         Path list = dir.resolve("expected.txt");
         Files.writeString(list, "# known deviations\nsm4_test.json#1 ciphertext changed on purpose\n"

@@ -28,7 +28,8 @@ public final class VectorFile {
             "sm2_sm3_verify_test.json",
             "sm4_test.json",
             "hmac_sm3_test.json",
-            "request_signing_test.json");
+            "request_signing_test.json",
+            "receipt_code_test.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

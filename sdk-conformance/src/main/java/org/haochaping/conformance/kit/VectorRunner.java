@@ -52,6 +52,7 @@ public final class VectorRunner {
             case SM4 -> Sm4VectorCheck::check;
             case HMAC_SM3 -> HmacSm3VectorCheck::check;
             case REQUEST_SIGNING -> RequestSigningVectorCheck::check;
+            case RECEIPT_CODE -> ReceiptCodeVectorCheck::check;
         };
     }
 
