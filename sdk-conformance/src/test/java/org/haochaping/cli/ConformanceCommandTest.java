@@ -176,6 +176,20 @@ class ConformanceCommandTest {
     }
 
     @Test
+    void aWorkingDayCountOffByOneFailsByTcId() throws IOException {
+        // tcId 16: one working day after 2024-09-30 is 2024-10-08; a calendar that ignored the holiday gives 10-01
+        Path vectors = vectorsWithOneCaseChanged("working_days_test.json", 0, 15, 16,
+                t -> t.put("expected", "2024-10-01"));
+        runFailingOnce(vectors, "working_days_test.json#16", "expected 2024-10-01, the SDK gave 2024-10-08");
+    }
+
+    @Test
+    void aDeadlineExpectedToBeRefusedButComputedFailsByTcId() throws IOException {
+        Path vectors = vectorsWithOneCaseChanged("working_days_test.json", 1, 0, 28, t -> t.put("result", "invalid"));
+        runFailingOnce(vectors, "working_days_test.json#28", "expected DATE_NOT_COVERED, but the SDK answered");
+    }
+
+    @Test
     void anExpectedFailureIsReportedAsADeviationNotAFailure() throws Exception {
         Path list = dir.resolve("expected.txt");
         Files.writeString(list, "# known deviations\nsm4_test.json#1 ciphertext changed on purpose\n"

@@ -29,7 +29,8 @@ public final class VectorFile {
             "sm4_test.json",
             "hmac_sm3_test.json",
             "request_signing_test.json",
-            "receipt_code_test.json");
+            "receipt_code_test.json",
+            "working_days_test.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -16,7 +16,9 @@ public enum VectorKind {
     /** {@code request_signing_test.json}: canonical string, body digest and signature of the unified profile. */
     REQUEST_SIGNING("request-signing"),
     /** {@code receipt_code_test.json}: dynamic receipt codes, valid with their fields or refused with a reason. */
-    RECEIPT_CODE("receipt-code");
+    RECEIPT_CODE("receipt-code"),
+    /** {@code working_days_test.json}: working days and the deadlines of Art. 16, 20 and 21. */
+    WORKING_DAYS("working-days");
 
     private final String algorithm;
 

@@ -53,6 +53,7 @@ public final class VectorRunner {
             case HMAC_SM3 -> HmacSm3VectorCheck::check;
             case REQUEST_SIGNING -> RequestSigningVectorCheck::check;
             case RECEIPT_CODE -> ReceiptCodeVectorCheck::check;
+            case WORKING_DAYS -> WorkingDaysVectorCheck::check;
         };
     }
 
