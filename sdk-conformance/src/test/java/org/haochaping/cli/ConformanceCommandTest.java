@@ -190,6 +190,14 @@ class ConformanceCommandTest {
     }
 
     @Test
+    void aScorecardFigureChangedFailsByTcId() throws IOException {
+        // tcId 5: 61/8 = 7.625 rounds half up to 7.63; a half-even implementation would give 7.62
+        Path vectors = vectorsWithOneCaseChanged("scorecard_test.json", 0, 4, 5,
+                t -> ((ObjectNode) t.get("expected")).put("averageScore", "7.62"));
+        runFailingOnce(vectors, "scorecard_test.json#5", "scored differently: averageScore 7.63 instead of 7.62");
+    }
+
+    @Test
     void anExpectedFailureIsReportedAsADeviationNotAFailure() throws Exception {
         Path list = dir.resolve("expected.txt");
         Files.writeString(list, "# known deviations\nsm4_test.json#1 ciphertext changed on purpose\n"

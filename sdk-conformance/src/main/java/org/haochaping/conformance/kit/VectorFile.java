@@ -30,7 +30,8 @@ public final class VectorFile {
             "hmac_sm3_test.json",
             "request_signing_test.json",
             "receipt_code_test.json",
-            "working_days_test.json");
+            "working_days_test.json",
+            "scorecard_test.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

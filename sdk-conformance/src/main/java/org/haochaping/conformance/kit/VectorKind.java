@@ -18,7 +18,9 @@ public enum VectorKind {
     /** {@code receipt_code_test.json}: dynamic receipt codes, valid with their fields or refused with a reason. */
     RECEIPT_CODE("receipt-code"),
     /** {@code working_days_test.json}: working days and the deadlines of Art. 16, 20 and 21. */
-    WORKING_DAYS("working-days");
+    WORKING_DAYS("working-days"),
+    /** {@code scorecard_test.json}: statistics records and the figures of Art. 23-24. */
+    SCORECARD("scorecard");
 
     private final String algorithm;
 

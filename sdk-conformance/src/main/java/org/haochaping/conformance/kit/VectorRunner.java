@@ -54,6 +54,7 @@ public final class VectorRunner {
             case REQUEST_SIGNING -> RequestSigningVectorCheck::check;
             case RECEIPT_CODE -> ReceiptCodeVectorCheck::check;
             case WORKING_DAYS -> WorkingDaysVectorCheck::check;
+            case SCORECARD -> ScorecardVectorCheck::check;
         };
     }
 
