@@ -27,12 +27,14 @@ public final class WorkingDaysVectorCheck {
         String type = c.group().path("type").asText();
         String actual;
         String expected;
+        boolean matches;
         try {
             switch (type) {
                 case "PlusWorkingDaysTest" -> {
                     actual = CALCULATOR.calendar().plusWorkingDays(LocalDate.parse(c.test().path("from").asText()),
                             c.test().path("workingDays").asInt()).toString();
                     expected = c.test().path("expected").asText();
+                    matches = actual.equals(expected);
                 }
                 case "DeadlineTest" -> {
                     DeadlineRule rule = DeadlineRule.fromCliName(c.test().path("rule").asText());
@@ -42,9 +44,9 @@ public final class WorkingDaysVectorCheck {
                     OffsetDateTime due = CALCULATOR.calculate(rule,
                             OffsetDateTime.parse(c.test().path("startedAt").asText())).dueAt();
                     actual = ShanghaiTime.format(due);
-                    String wanted = c.test().path("dueAt").asText();
-                    // the same instant in the same offset, whichever way the seconds are written
-                    expected = c.expectsValid() && OffsetDateTime.parse(wanted).equals(due) ? actual : wanted;
+                    expected = c.test().path("dueAt").asText();
+                    // the same local time in +08:00, however the seconds are written
+                    matches = c.expectsValid() && OffsetDateTime.parse(expected).equals(due);
                 }
                 default -> throw new VectorFileException(c.id() + ": unknown group type '" + type + "'");
             }
@@ -62,7 +64,7 @@ public final class WorkingDaysVectorCheck {
             return CaseResult.fail(c, "valid, " + actual,
                     "expected DATE_NOT_COVERED, but the SDK answered for a day no arrangement covers");
         }
-        return actual.equals(expected) ? CaseResult.pass(c, "valid, " + actual)
+        return matches ? CaseResult.pass(c, "valid, " + actual)
                 : CaseResult.fail(c, "valid, " + actual, "expected " + expected + ", the SDK gave " + actual);
     }
 }
