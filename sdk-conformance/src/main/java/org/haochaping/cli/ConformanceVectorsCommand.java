@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
  * case passes (expected deviations included), 1 when one fails, 2 on a usage error or an unreadable file.
  */
 @Command(name = "vectors", mixinStandardHelpOptions = true,
-        description = {"Run the language-neutral test vectors (payload validity, SM2, SM4, HMAC-SM3) against the SDK.",
+        description = {"Run the language-neutral test vectors (payload validity, SM2, SM4, HMAC-SM3, request signing, receipt codes, "
+                + "working days, scorecard) against the SDK.",
             "Writes report.json, junit.xml (one testsuite per file, one testcase per tcId) and summary.txt.",
             "Exit 0: every case passed; 1: a case failed; 2: usage error or unreadable vector/expected-failures file."})
 final class ConformanceVectorsCommand implements Callable<Integer> {

@@ -58,7 +58,7 @@ class ConformanceCommandTest {
         CliRun run = CliRun.of("conformance", "vectors", "--report", report.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         int total = VectorFile.shipped().stream().mapToInt(f -> f.cases().size()).sum();
-        assertThat(run.out()).contains("Conformance vectors: " + total + " cases in 5 files: " + total + " passed, 0 failed")
+        assertThat(run.out()).contains("Conformance vectors: " + total + " cases in " + VectorFile.SHIPPED.size() + " files: " + total + " passed, 0 failed")
                 .contains("PASS");
         assertThat(report.resolve("report.json")).isRegularFile();
         assertThat(report.resolve("junit.xml")).isRegularFile();
@@ -117,6 +117,84 @@ class ConformanceCommandTest {
         JsonNode json = JSON.readTree(report.resolve("report.json").toFile());
         assertThat(json.get("passed").asBoolean()).isFalse();
         assertThat(json.at("/totals/failed").asInt()).isEqualTo(1);
+    }
+
+    /** Copies of every shipped file, with one field of one case of {@code file} changed by {@code change}. */
+    private Path vectorsWithOneCaseChanged(String file, int group, int test, int tcId,
+            java.util.function.Consumer<ObjectNode> change) throws IOException {
+        Path vectors = Files.createDirectories(dir.resolve("changed"));
+        for (String name : VectorFile.SHIPPED) {
+            Files.writeString(vectors.resolve(name), shipped(name));
+        }
+        JsonNode doc = JSON.readTree(shipped(file));
+        ObjectNode target = (ObjectNode) doc.at("/testGroups/" + group + "/tests/" + test);
+        assertThat(target.get("tcId").asInt()).isEqualTo(tcId);
+        change.accept(target);
+        Files.writeString(vectors.resolve(file), JSON.writeValueAsString(doc));
+        return vectors;
+    }
+
+    private static CliRun runFailingOnce(Path vectors, String caseId, String... reasons) {
+        CliRun run = CliRun.of("conformance", "vectors", "--vectors", vectors.toString(), "--report",
+                vectors.resolveSibling("out").toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("FAILED " + caseId + ":").contains(reasons).contains("FAIL: 1 case did not");
+        return run;
+    }
+
+    @Test
+    void aChangedCanonicalStringFailsTheRequestSigningCaseAtStageOne() throws IOException {
+        Path vectors = vectorsWithOneCaseChanged("request_signing_test.json", 0, 3, 4,
+                t -> t.put("canonicalString", t.get("canonicalString").asText().replace("a=&b=2", "b=2&a=")));
+        runFailingOnce(vectors, "request_signing_test.json#4", "stage 1: the canonical string differs");
+    }
+
+    @Test
+    void aValidRequestSigningCaseWithAnotherCasesSignatureFailsAtStageThree() throws IOException {
+        String other = JSON.readTree(shipped("request_signing_test.json")).at("/testGroups/0/tests/1/signature").asText();
+        Path vectors = vectorsWithOneCaseChanged("request_signing_test.json", 0, 0, 1, t -> t.put("signature", other));
+        runFailingOnce(vectors, "request_signing_test.json#1",
+                "stage 3: expected valid, but the request was refused", "actual invalid (SIGNATURE_INVALID)");
+    }
+
+    @Test
+    void aReceiptCodeWithAChangedDigitFailsByTcId() throws IOException {
+        Path vectors = vectorsWithOneCaseChanged("receipt_code_test.json", 0, 0, 1, t -> {
+            String text = t.get("text").asText();
+            int last = text.length() - 1;
+            t.put("text", text.substring(0, last) + (text.charAt(last) == '0' ? '1' : '0'));
+        });
+        runFailingOnce(vectors, "receipt_code_test.json#1", "expected valid, but the code was refused",
+                "actual invalid (");
+    }
+
+    @Test
+    void aReceiptCodeExpectedWithOtherFieldsFailsByTcId() throws IOException {
+        Path vectors = vectorsWithOneCaseChanged("receipt_code_test.json", 0, 0, 1,
+                t -> ((ObjectNode) t.get("decoded")).put("staffNumber", "0232"));
+        runFailingOnce(vectors, "receipt_code_test.json#1", "accepted, but decoded differently: staffNumber 0231 instead of 0232");
+    }
+
+    @Test
+    void aWorkingDayCountOffByOneFailsByTcId() throws IOException {
+        // tcId 16: one working day after 2024-09-30 is 2024-10-08; a calendar that ignored the holiday gives 10-01
+        Path vectors = vectorsWithOneCaseChanged("working_days_test.json", 0, 15, 16,
+                t -> t.put("expected", "2024-10-01"));
+        runFailingOnce(vectors, "working_days_test.json#16", "expected 2024-10-01, the SDK gave 2024-10-08");
+    }
+
+    @Test
+    void aDeadlineExpectedToBeRefusedButComputedFailsByTcId() throws IOException {
+        Path vectors = vectorsWithOneCaseChanged("working_days_test.json", 1, 0, 28, t -> t.put("result", "invalid"));
+        runFailingOnce(vectors, "working_days_test.json#28", "expected DATE_NOT_COVERED, but the SDK answered");
+    }
+
+    @Test
+    void aScorecardFigureChangedFailsByTcId() throws IOException {
+        // tcId 5: 61/8 = 7.625 rounds half up to 7.63; a half-even implementation would give 7.62
+        Path vectors = vectorsWithOneCaseChanged("scorecard_test.json", 0, 4, 5,
+                t -> ((ObjectNode) t.get("expected")).put("averageScore", "7.62"));
+        runFailingOnce(vectors, "scorecard_test.json#5", "scored differently: averageScore 7.63 instead of 7.62");
     }
 
     @Test

@@ -27,7 +27,11 @@ public final class VectorFile {
             "payload_validity_national.json",
             "sm2_sm3_verify_test.json",
             "sm4_test.json",
-            "hmac_sm3_test.json");
+            "hmac_sm3_test.json",
+            "request_signing_test.json",
+            "receipt_code_test.json",
+            "working_days_test.json",
+            "scorecard_test.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,5 +1,8 @@
 package org.haochaping.conformance.kit;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /** The kinds of vector file the kit ships, told apart by the file's {@code algorithm} field. */
 public enum VectorKind {
     /** {@code payload_validity_*.json}: evaluation payloads a receiver accepts or refuses (Art. 5-17, 22). */
@@ -9,7 +12,15 @@ public enum VectorKind {
     /** {@code sm4_test.json}: SM4 field encryption in GCM, CBC and ECB. */
     SM4("SM4"),
     /** {@code hmac_sm3_test.json}: HMAC-SM3 tags. */
-    HMAC_SM3("HMAC-SM3");
+    HMAC_SM3("HMAC-SM3"),
+    /** {@code request_signing_test.json}: canonical string, body digest and signature of the unified profile. */
+    REQUEST_SIGNING("request-signing"),
+    /** {@code receipt_code_test.json}: dynamic receipt codes, valid with their fields or refused with a reason. */
+    RECEIPT_CODE("receipt-code"),
+    /** {@code working_days_test.json}: working days and the deadlines of Art. 16, 20 and 21. */
+    WORKING_DAYS("working-days"),
+    /** {@code scorecard_test.json}: statistics records and the figures of Art. 23-24. */
+    SCORECARD("scorecard");
 
     private final String algorithm;
 
@@ -28,7 +39,7 @@ public enum VectorKind {
                 return kind;
             }
         }
-        throw new VectorFileException(file + ": unknown algorithm '" + algorithm + "' (known: payload-validity, "
-                + "SM2-SM3, SM4, HMAC-SM3)");
+        throw new VectorFileException(file + ": unknown algorithm '" + algorithm + "' (known: "
+                + Arrays.stream(values()).map(VectorKind::algorithm).collect(Collectors.joining(", ")) + ")");
     }
 }

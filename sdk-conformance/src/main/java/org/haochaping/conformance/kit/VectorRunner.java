@@ -51,6 +51,10 @@ public final class VectorRunner {
             }
             case SM4 -> Sm4VectorCheck::check;
             case HMAC_SM3 -> HmacSm3VectorCheck::check;
+            case REQUEST_SIGNING -> RequestSigningVectorCheck::check;
+            case RECEIPT_CODE -> ReceiptCodeVectorCheck::check;
+            case WORKING_DAYS -> WorkingDaysVectorCheck::check;
+            case SCORECARD -> ScorecardVectorCheck::check;
         };
     }
 
