@@ -107,4 +107,60 @@ class ContractsCatchBrokenImplementationsTest {
             }
         }
     }
+
+    private static String failureOf(ThrowingRunnable test) {
+        try {
+            test.run();
+        } catch (AssertionFailedError e) {
+            return e.getMessage();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("a broken implementation passed");
+    }
+
+    /** A contract test method, as a method reference. */
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void aSignerThatIgnoresTheSignerIdFailsTheCustomIdTest() throws Exception {
+        SignerContract defaultIdOnly = (pem, signerId, message) ->
+                org.haochaping.crypto.sign.Sm2Signer.builder(org.haochaping.crypto.keys.PemKeys.privateKey(pem))
+                        .build().sign(message);
+        assertThat(failureOf(defaultIdOnly::signaturesUnderACustomSignerIdVerify))
+                .startsWith("the signature of the empty message under signer ID " + SignerContract.CUSTOM_SIGNER_ID
+                        + " does not verify");
+        defaultIdOnly.signaturesUnderTheDefaultSignerIdVerify();
+        defaultIdOnly.twoSignaturesOfOneMessageDiffer();
+    }
+
+    @Test
+    void aSignerWithAFixedKFailsTheRandomnessTest() throws Exception {
+        SignerContract fixedK = (pem, signerId, message) ->
+                org.haochaping.crypto.sign.Sm2Signer.builder(org.haochaping.crypto.keys.PemKeys.privateKey(pem))
+                        .signerId(signerId).random(new FixedRandom()).build().sign(message);
+        assertThat(failureOf(fixedK::twoSignaturesOfOneMessageDiffer))
+                .startsWith("two signatures of one message are equal: k is not random");
+        fixedK.signaturesUnderTheDefaultSignerIdVerify();
+    }
+
+    @Test
+    void aSignerReturningAFixedSignatureFailsEveryTest() {
+        byte[] fixed = org.haochaping.crypto.sign.Sm2Signer.builder(
+                org.haochaping.crypto.keys.PrivateKeyMaterial.generateSm2()).build().sign(new byte[0]);
+        SignerContract constant = (pem, signerId, message) -> fixed.clone();
+        assertThat(failureOf(constant::signaturesUnderTheDefaultSignerIdVerify)).contains("does not verify");
+        assertThat(failureOf(constant::signaturesUnderACustomSignerIdVerify)).contains("does not verify");
+        assertThat(failureOf(constant::twoSignaturesOfOneMessageDiffer)).startsWith("two signatures of one message are equal");
+    }
+
+    /** Always the same bytes: every signature of one message under one key uses the same k. */
+    private static final class FixedRandom extends java.security.SecureRandom {
+        @Override
+        public void nextBytes(byte[] bytes) {
+            java.util.Arrays.fill(bytes, (byte) 0x5a);
+        }
+    }
 }
