@@ -163,4 +163,37 @@ class ContractsCatchBrokenImplementationsTest {
             java.util.Arrays.fill(bytes, (byte) 0x5a);
         }
     }
+
+    @Test
+    void aClientThatDoesNotRetryFailsTheRetryTests() {
+        ClientBehaviourContract noRetries = (baseUrl, appId, key, platformKey, json) -> SdkClientBehaviourContractTest
+                .submitWith(SdkClientBehaviourContractTest.client(baseUrl, appId, key,
+                        SdkClientBehaviourContractTest.platformVerifier(platformKey))
+                        .retryPolicy(org.haochaping.transport.RetryPolicy.builder().maxRetries(0).build()).build(), json);
+        assertThat(failureOf(noRetries::aRetryAfterA503IsCountedOnceUnderOneIdempotencyKey))
+                .startsWith("a valid evaluation was not accepted: submit threw");
+        assertThat(failureOf(noRetries::aRetryAfterALostResponseIsCountedOnce))
+                .startsWith("a valid evaluation was not accepted: submit threw");
+        noRetries.aValidEvaluationIsAccepted();
+    }
+
+    @Test
+    void aClientThatTrustsAnyResponseFailsTheForeignSignatureTest() {
+        org.haochaping.crypto.Verifier trustsAll = new org.haochaping.crypto.Verifier() {
+            @Override
+            public String algorithm() {
+                return "SM2-SM3";
+            }
+
+            @Override
+            public boolean verify(String keyId, byte[] message, byte[] signature) {
+                return true;
+            }
+        };
+        ClientBehaviourContract credulous = (baseUrl, appId, key, platformKey, json) -> SdkClientBehaviourContractTest
+                .submitWith(SdkClientBehaviourContractTest.client(baseUrl, appId, key, trustsAll).build(), json);
+        assertThat(failureOf(credulous::aResponseSignedByAnotherKeyIsNotAccepted))
+                .startsWith("a response signed by another key was reported as accepted");
+        credulous.aValidEvaluationIsAccepted();
+    }
 }
