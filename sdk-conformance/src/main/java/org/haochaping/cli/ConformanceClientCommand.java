@@ -2,7 +2,6 @@ package org.haochaping.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,15 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.haochaping.conformance.kit.client.ClientConformanceReport;
 import org.haochaping.conformance.kit.client.ClientConformanceSession;
 import org.haochaping.conformance.kit.client.ClientScenario;
-import org.haochaping.conformance.simulator.SimulatedPlatform;
-import org.haochaping.crypto.CryptoException;
-import org.haochaping.crypto.keys.KeyAlgorithm;
-import org.haochaping.crypto.keys.PemKeys;
-import org.haochaping.crypto.keys.PrivateKeyMaterial;
-import org.haochaping.crypto.keys.PublicKeyMaterial;
-import org.haochaping.crypto.sign.KeyIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,29 +45,8 @@ final class ConformanceClientCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8089", paramLabel = "N",
-            description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--bind", defaultValue = SimulatedPlatform.LOOPBACK, paramLabel = "ADDRESS",
-            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
-    String bind;
-
-    @Option(names = "--out", defaultValue = "hcp-out/simulator", paramLabel = "DIR",
-            description = "Folder of the key files, shared with hcp simulate (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--app-id", defaultValue = "demo-app", paramLabel = "ID",
-            description = "The app id of the system under test (default: ${DEFAULT-VALUE}).")
-    String appId;
-
-    @Option(names = "--app-key", paramLabel = "PUBLIC_FILE",
-            description = "The system's public key (PEM: SM2 or EC P-256) instead of the key pair in --out.")
-    Path appKey;
-
-    @Option(names = "--app-key-id", paramLabel = "ID",
-            description = "The key id the system signs with (default: the key's default id, as hcp keygen prints it).")
-    String appKeyId;
+    @Mixin
+    SimulatorSetup setup;
 
     @Option(names = "--report", defaultValue = "hcp-out/conformance/client", paramLabel = "DIR",
             description = "Directory for report.json, junit.xml and summary.txt (default: ${DEFAULT-VALUE}).")
@@ -102,46 +74,16 @@ final class ConformanceClientCommand implements Callable<Integer> {
             err.println("hcp conformance client: --timeout must be positive");
             return 2;
         }
-        if (port < 0 || port > 65535) {
-            err.println("hcp conformance client: --port must be 0 to 65535");
+        SimulatorSetup.Keys keys = setup.prepare("hcp conformance client", null, err);
+        if (keys == null) {
             return 2;
         }
-        if (!KeyIds.isValid(appId) || (appKeyId != null && !KeyIds.isValid(appKeyId))) {
-            err.println("hcp conformance client: --app-id and --app-key-id must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
-            return 2;
-        }
-        Path dir = out.toAbsolutePath().normalize();
-        PrivateKeyMaterial platformKey;
-        PublicKeyMaterial appPublic;
-        Path appPrivateFile = null;
-        try {
-            Files.createDirectories(dir);
-            platformKey = SimulateCommand.keptKey(dir.resolve(SimulateCommand.PLATFORM_PRIVATE));
-            if (platformKey.algorithm() != KeyAlgorithm.SM2) {
-                err.println("hcp conformance client: the platform key must be an SM2 key");
-                return 2;
-            }
-            Files.write(dir.resolve(SimulateCommand.PLATFORM_PUBLIC),
-                    platformKey.publicKey().toPem().getBytes(StandardCharsets.US_ASCII));
-            if (appKey != null) {
-                appPublic = PemKeys.publicKey(appKey);
-            } else {
-                appPrivateFile = dir.resolve(SimulateCommand.APP_PRIVATE);
-                appPublic = SimulateCommand.keptKey(appPrivateFile).publicKey();
-                Files.write(dir.resolve(SimulateCommand.APP_PUBLIC), appPublic.toPem().getBytes(StandardCharsets.US_ASCII));
-            }
-        } catch (CryptoException e) {
-            err.println("hcp conformance client: unusable key: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("hcp conformance client: cannot write the key files in " + dir + ": " + e.getMessage());
-            return 2;
-        }
-        String keyId = appKeyId != null ? appKeyId : appPublic.defaultKeyId();
+        Path dir = keys.dir;
+        Path appPrivateFile = keys.appPrivateFile;
         ClientConformanceSession session;
         try {
-            session = ClientConformanceSession.builder().port(port).bindAddress(bind).platformKey(platformKey)
-                    .app(appId, keyId, appPublic).start();
+            session = ClientConformanceSession.builder().port(setup.port).bindAddress(setup.bind).platformKey(keys.platformKey)
+                    .app(setup.appId, keys.appKeyId, keys.appPublic).start();
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("hcp conformance client: " + e.getMessage());
             return 2;

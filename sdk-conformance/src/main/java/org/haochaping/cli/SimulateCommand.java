@@ -2,7 +2,6 @@ package org.haochaping.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import org.haochaping.conformance.simulator.SimulatedPlatform;
 import org.haochaping.conformance.simulator.StandaloneExport;
 import org.haochaping.conformance.simulator.StandaloneTransformer;
-import org.haochaping.crypto.CryptoException;
-import org.haochaping.crypto.keys.KeyAlgorithm;
 import org.haochaping.crypto.keys.PemKeys;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
 import org.haochaping.crypto.keys.PublicKeyMaterial;
-import org.haochaping.crypto.sign.KeyIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -50,29 +47,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8089", paramLabel = "N",
-            description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--bind", defaultValue = SimulatedPlatform.LOOPBACK, paramLabel = "ADDRESS",
-            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
-    String bind;
-
-    @Option(names = "--out", defaultValue = "hcp-out/simulator", paramLabel = "DIR",
-            description = "Folder of the key files (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--app-id", defaultValue = "demo-app", paramLabel = "ID",
-            description = "The app id to register (default: ${DEFAULT-VALUE}).")
-    String appId;
-
-    @Option(names = "--app-key", paramLabel = "PUBLIC_FILE",
-            description = "The app's public key (PEM: SM2 or EC P-256) to register instead of the key pair in --out.")
-    Path appKey;
-
-    @Option(names = "--app-key-id", paramLabel = "ID",
-            description = "The key id the app signs with (default: the key's default id, as hcp keygen prints it).")
-    String appKeyId;
+    @Mixin
+    SimulatorSetup setup;
 
     @Option(names = "--platform-key", paramLabel = "PRIVATE_FILE",
             description = "The platform's SM2 private key (PEM) instead of the one in --out.")
@@ -95,15 +71,11 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (port < 0 || port > 65535) {
-            err.println("hcp simulate: --port must be 0 to 65535");
+        SimulatorSetup.Keys keys = setup.prepare("hcp simulate", platformKeyFile, err);
+        if (keys == null) {
             return 2;
         }
-        if (!KeyIds.isValid(appId) || (appKeyId != null && !KeyIds.isValid(appKeyId))) {
-            err.println("hcp simulate: --app-id and --app-key-id must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
-            return 2;
-        }
-        SimulatedPlatform.Builder builder = SimulatedPlatform.builder().port(port).bindAddress(bind).strict(!lenient);
+        SimulatedPlatform.Builder builder = SimulatedPlatform.builder().port(setup.port).bindAddress(setup.bind).strict(!lenient);
         for (String app : nationalApps) {
             int eq = app.indexOf('=');
             if (eq < 1 || eq == app.length() - 1) {
@@ -112,40 +84,17 @@ final class SimulateCommand implements Callable<Integer> {
             }
             builder.registerNationalApp(app.substring(0, eq), app.substring(eq + 1));
         }
-        Path dir = out.toAbsolutePath().normalize();
-        PrivateKeyMaterial platformKey;
-        PublicKeyMaterial appPublic;
-        Path appPrivateFile = null;
-        try {
-            Files.createDirectories(dir);
-            platformKey = platformKeyFile != null ? PemKeys.privateKey(platformKeyFile) : keptKey(dir.resolve(PLATFORM_PRIVATE));
-            if (platformKey.algorithm() != KeyAlgorithm.SM2) {
-                err.println("hcp simulate: the platform key must be an SM2 key");
-                return 2;
-            }
-            Files.write(dir.resolve(PLATFORM_PUBLIC), platformKey.publicKey().toPem().getBytes(StandardCharsets.US_ASCII));
-            if (appKey != null) {
-                appPublic = PemKeys.publicKey(appKey);
-            } else {
-                appPrivateFile = dir.resolve(APP_PRIVATE);
-                PrivateKeyMaterial appPrivate = keptKey(appPrivateFile);
-                appPublic = appPrivate.publicKey();
-                Files.write(dir.resolve(APP_PUBLIC), appPublic.toPem().getBytes(StandardCharsets.US_ASCII));
-            }
-        } catch (CryptoException e) {
-            err.println("hcp simulate: unusable key: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("hcp simulate: cannot write the key files in " + dir + ": " + e.getMessage());
-            return 2;
-        }
-        String keyId = appKeyId != null ? appKeyId : appPublic.defaultKeyId();
+        Path dir = keys.dir;
+        PrivateKeyMaterial platformKey = keys.platformKey;
+        PublicKeyMaterial appPublic = keys.appPublic;
+        Path appPrivateFile = keys.appPrivateFile;
+        String keyId = keys.appKeyId;
         if (export != null) {
             return export(stdout, err, platformKey, keyId, appPublic);
         }
         SimulatedPlatform platform;
         try {
-            platform = builder.platformKey(platformKey).registerApp(appId, keyId, appPublic).start();
+            platform = builder.platformKey(platformKey).registerApp(setup.appId, keyId, appPublic).start();
         } catch (IllegalArgumentException e) {
             err.println("hcp simulate: " + e.getMessage());
             return 2;
@@ -165,7 +114,7 @@ final class SimulateCommand implements Callable<Integer> {
         stdout.println("base-url: " + platform.baseUrl());
         stdout.println("platform-public-key: " + dir.resolve(PLATFORM_PUBLIC));
         stdout.println("platform-key-id: " + platform.platformKeyId());
-        stdout.println("app-id: " + appId);
+        stdout.println("app-id: " + setup.appId);
         stdout.println("app-key-id: " + keyId);
         if (appPrivateFile != null) {
             stdout.println("app-private-key: " + appPrivateFile);
@@ -190,7 +139,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         StandaloneExport written;
         try {
-            written = b.app(appId, keyId, appPublic).writeTo(target);
+            written = b.app(setup.appId, keyId, appPublic).writeTo(target);
         } catch (IllegalArgumentException e) {
             err.println("hcp simulate: " + e.getMessage());
             return 2;
@@ -204,9 +153,9 @@ final class SimulateCommand implements Callable<Integer> {
         stdout.println("config: " + target.resolve(StandaloneExport.PROPERTIES));
         stdout.println("extension: " + StandaloneTransformer.class.getName());
         stdout.println("platform-key-id: " + written.platformKeyId());
-        stdout.println("app-id: " + appId);
+        stdout.println("app-id: " + setup.appId);
         stdout.println("app-key-id: " + keyId);
-        stdout.println("run: cd " + target + " && java -cp extensions/hcp.jar wiremock.Run --root-dir . --port " + port
+        stdout.println("run: cd " + target + " && java -cp extensions/hcp.jar wiremock.Run --root-dir . --port " + setup.port
                 + " --extensions " + StandaloneTransformer.class.getName() + "   (copy hcp.jar to extensions/ first; see extensions/README.txt)");
         stdout.flush();
         return 0;
