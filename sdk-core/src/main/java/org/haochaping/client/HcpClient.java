@@ -28,6 +28,7 @@ import org.haochaping.rules.EvaluationPolicy;
 import org.haochaping.rules.ValidationException;
 import org.haochaping.rules.Violation;
 import org.haochaping.transport.HttpMethod;
+import org.haochaping.transport.IdempotencyKey;
 import org.haochaping.transport.OkHttpTransport;
 import org.haochaping.transport.RequestOptions;
 import org.haochaping.transport.ServiceException;
@@ -95,6 +96,7 @@ public final class HcpClient implements AutoCloseable {
     private final EvaluationPolicy policy;
     private final boolean checkBeforeSend;
     private final EnvelopeSealer nationalSealer;
+    private final int maxRetries;
 
     private HcpClient(Builder b) {
         URI base = URI.create(b.baseUrl);
@@ -109,6 +111,8 @@ public final class HcpClient implements AutoCloseable {
         this.policy = EvaluationPolicy.standard();
         this.checkBeforeSend = b.checkBeforeSend;
         this.nationalSealer = b.nationalSealer;
+        this.maxRetries = (b.retryPolicy != null ? b.retryPolicy : org.haochaping.transport.RetryPolicy.defaults())
+                .maxRetries();
         if (b.transport != null) {
             this.transport = b.transport;
             this.ownsTransport = false;
@@ -221,12 +225,17 @@ public final class HcpClient implements AutoCloseable {
      */
     public SubmissionResult submitEncoded(String kind, byte[] body, RequestOptions options) {
         TransportRequest request = submission(kind, body);
-        return submissionResult(request, execute(request, options));
+        return submissionResult(request, executeVerified(request, options));
     }
 
     public CompletableFuture<SubmissionResult> submitEncodedAsync(String kind, byte[] body, RequestOptions options) {
         TransportRequest request = submission(kind, body);
-        return executeAsync(request, options).thenApply(r -> submissionResult(request, r));
+        return executeAsync(request, options).thenApply(r -> {
+            if (!isNational(request)) {
+                verify(request, r);
+            }
+            return submissionResult(request, r);
+        });
     }
 
     /** Where an accepted evaluation stands (5.4). */
@@ -380,7 +389,6 @@ public final class HcpClient implements AutoCloseable {
         if (isNational(request)) {
             result = PlatformResponses.submission(null, PlatformResponses.nationalData(response.body()));
         } else {
-            verify(request, response);
             result = PlatformResponses.submission(PlatformResponses.requestId(response.body()),
                     PlatformResponses.data(response.body()).path("results"));
         }
@@ -394,15 +402,13 @@ public final class HcpClient implements AutoCloseable {
 
     private JsonNode get(String path, RequestOptions options) {
         TransportRequest request = request(HttpMethod.GET, path, null);
-        TransportResponse response = execute(request, options);
-        verify(request, response);
+        TransportResponse response = executeVerified(request, options);
         return PlatformResponses.data(response.body());
     }
 
     private JsonNode post(String path, byte[] body, RequestOptions options) {
         TransportRequest request = request(HttpMethod.POST, path, body);
-        TransportResponse response = execute(request, options);
-        verify(request, response);
+        TransportResponse response = executeVerified(request, options);
         return PlatformResponses.data(response.body());
     }
 
@@ -421,6 +427,37 @@ public final class HcpClient implements AutoCloseable {
                     signer.signRequest(m.name(), encodedPath, encodedQuery, bytes).asMap());
         }
         return b.build();
+    }
+
+    /**
+     * Sends and verifies the response. A response that does not verify is no answer (interface-spec 5.1,
+     * "Retries"): the request is sent again, a write under the same idempotency key, so the platform answers with
+     * what it stored and nothing counts twice; after the retries of the policy the signature failure is thrown.
+     */
+    private TransportResponse executeVerified(TransportRequest request, RequestOptions options) {
+        RequestOptions pinned = options;
+        if (request.method().isWrite() && !options.idempotencyKey().isPresent()) {
+            RequestOptions.Builder b = RequestOptions.builder().idempotencyKey(IdempotencyKey.random());
+            options.timeout().ifPresent(b::timeout);
+            options.maxRetries().ifPresent(b::maxRetries);
+            pinned = b.build();
+        }
+        int retries = options.maxRetries().orElse(maxRetries);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                TransportResponse response = execute(request, pinned);
+                if (!isNational(request)) {
+                    verify(request, response);
+                }
+                return response;
+            } catch (org.haochaping.crypto.CryptoException e) {
+                if (attempt >= retries) {
+                    throw e;
+                }
+                LOG.warn("The response to {} {} does not verify ({}); sending the request again{}", request.method(),
+                        request.path(), e.reason(), request.method().isWrite() ? " under the same idempotency key" : "");
+            }
+        }
     }
 
     private TransportResponse execute(TransportRequest request, RequestOptions options) {

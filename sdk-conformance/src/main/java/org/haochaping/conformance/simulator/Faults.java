@@ -9,7 +9,8 @@ import java.util.Deque;
  * request takes one from the head of the queue, and a fault is gone once used. {@code failNext(2, 503)}
  * then {@code resetNext(1)} answers the next two requests with 503 and resets the third. Thread-safe.
  *
- * <p>Except for {@link #delayNext} and {@link #loseResponseNext}, a faulted request is not processed at all:
+ * <p>Except for {@link #delayNext}, {@link #loseResponseNext}, {@link #signWithWrongKeyNext} and
+ * {@link #alterResponseByteNext}, a faulted request is not processed at all:
  * nothing is counted, no nonce or idempotency key is used, so a client's retry is processed as new.
  */
 public final class Faults {
@@ -25,7 +26,16 @@ public final class Faults {
         /** Processed normally, answered after a delay. */
         DELAY,
         /** Processed (and counted), then the connection is reset: the answer never arrives. */
-        LOSE_RESPONSE
+        LOSE_RESPONSE,
+        /** Processed (and counted), answered with a response signed by a key that is not the platform's. */
+        WRONG_KEY,
+        /** Processed (and counted), answered with one byte of the signed body altered. */
+        ALTER_BYTE;
+
+        /** Whether the request is processed (and may count) before the fault takes effect. */
+        boolean processes() {
+            return this == DELAY || this == LOSE_RESPONSE || this == WRONG_KEY || this == ALTER_BYTE;
+        }
     }
 
     /** One pending fault, applied to {@code remaining} more requests. */
@@ -35,6 +45,10 @@ public final class Faults {
         final Duration delay;
         final long retryAfterSeconds;
         int remaining;
+
+        Fault(Kind kind, long retryAfterSeconds) {
+            this(kind, 1, kind == Kind.FAIL ? 503 : kind == Kind.RATE_LIMIT ? 429 : 0, null, retryAfterSeconds);
+        }
 
         Fault(Kind kind, int count, int status, Duration delay, long retryAfterSeconds) {
             this.kind = kind;
@@ -98,6 +112,22 @@ public final class Faults {
      */
     public Faults loseResponseNext(int count) {
         return add(new Fault(Kind.LOSE_RESPONSE, count, 0, null, 0));
+    }
+
+    /**
+     * Processes the next {@code count} requests normally and signs their responses with a key that is not the
+     * platform's (under the platform's key id): a client that verifies responses must not believe them.
+     */
+    public Faults signWithWrongKeyNext(int count) {
+        return add(new Fault(Kind.WRONG_KEY, count, 0, null, 0));
+    }
+
+    /**
+     * Processes the next {@code count} requests normally and alters one byte of each signed response body (a
+     * digit, so the body is still JSON): a client that verifies responses must not believe them.
+     */
+    public Faults alterResponseByteNext(int count) {
+        return add(new Fault(Kind.ALTER_BYTE, count, 0, null, 0));
     }
 
     /** Drops every pending fault. */

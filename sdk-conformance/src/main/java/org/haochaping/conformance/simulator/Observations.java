@@ -15,10 +15,17 @@ public final class Observations {
 
     private final CentralPlatform core;
     private final RequestLog log;
+    private final FaultSchedule schedule;
 
-    Observations(CentralPlatform core, RequestLog log) {
+    Observations(CentralPlatform core, RequestLog log, FaultSchedule schedule) {
         this.core = core;
         this.log = log;
+        this.schedule = schedule;
+    }
+
+    /** The faults of the {@link FaultSchedule} injected so far, in order; empty when the platform has none. */
+    public List<FaultSchedule.Injected> injectedFaults() {
+        return schedule == null ? List.of() : schedule.injected();
     }
 
     /** Every request received (the last {@value RequestLog#CAPACITY}), in order of arrival, faulted ones included. */

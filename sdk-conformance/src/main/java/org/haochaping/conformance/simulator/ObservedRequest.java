@@ -16,9 +16,26 @@ public final class ObservedRequest {
     private final String message;
     private final String fault;
     private final boolean idempotentReplay;
+    private final String requestDigest;
+    private final String nonce;
+    private final String timestamp;
+    private final long arrivedNanos;
+    private final String signatureDiagnostics;
 
     ObservedRequest(long sequence, String method, String path, String appId, String idempotencyKey, int status,
             ErrorCode code, String message, String fault, boolean idempotentReplay) {
+        this(sequence, method, path, appId, idempotencyKey, status, code, message, fault, idempotentReplay, null, null,
+                null, 0, null);
+    }
+
+    ObservedRequest(long sequence, String method, String path, String appId, String idempotencyKey, int status,
+            ErrorCode code, String message, String fault, boolean idempotentReplay, String requestDigest,
+            String nonce, String timestamp, long arrivedNanos, String signatureDiagnostics) {
+        this.requestDigest = requestDigest;
+        this.nonce = nonce;
+        this.timestamp = timestamp;
+        this.arrivedNanos = arrivedNanos;
+        this.signatureDiagnostics = signatureDiagnostics;
         this.sequence = sequence;
         this.method = method;
         this.path = path;
@@ -81,6 +98,38 @@ public final class ObservedRequest {
     /** Whether the answer was the stored response of an earlier request with the same idempotency key. */
     public boolean isIdempotentReplay() {
         return idempotentReplay;
+    }
+
+    /**
+     * SM3 (hex) over the method, path and body: equal for every attempt of one write, whatever its headers.
+     * {@code null} when not recorded.
+     */
+    public String requestDigest() {
+        return requestDigest;
+    }
+
+    /** The {@code X-Hcp-Nonce} header as sent, or {@code null}. */
+    public String nonce() {
+        return nonce;
+    }
+
+    /** The {@code X-Hcp-Timestamp} header as sent, or {@code null}. */
+    public String timestamp() {
+        return timestamp;
+    }
+
+    /** {@link System#nanoTime()} when the platform took the request: for intervals between requests only. */
+    public long arrivedNanos() {
+        return arrivedNanos;
+    }
+
+    /**
+     * For a request refused as {@code SIGNATURE_INVALID}: the canonical string the platform built from it, the SM3
+     * of its body and, when the client sent its own canonical string in {@code X-Hcp-Debug-Canonical}, the first
+     * line that differs. {@code null} otherwise. Holds no secret.
+     */
+    public String signatureDiagnostics() {
+        return signatureDiagnostics;
     }
 
     /** Whether the platform refused the request (a non-OK code that was not injected). */

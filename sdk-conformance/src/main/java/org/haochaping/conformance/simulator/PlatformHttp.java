@@ -177,7 +177,7 @@ final class PlatformHttp {
     }
 
     /** SM3 over method, path and body: an idempotency key stands for exactly one request. */
-    private static String requestDigest(SimRequest r) {
+    static String requestDigest(SimRequest r) {
         byte[] line = (r.method + ' ' + r.path + '\n').getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[line.length + r.body.length];
         System.arraycopy(line, 0, all, 0, line.length);

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.haochaping.crypto.request.SignatureHeaders;
 
 /**
  * The thin WireMock adapter: the one catch-all stub's response is computed here, by {@link PlatformHttp}, after
@@ -23,11 +24,16 @@ final class PlatformTransformer implements ResponseDefinitionTransformerV2 {
     private final PlatformHttp http;
     private final Faults faults;
     private final RequestLog log;
+    private final FaultSchedule schedule;
+    private final ResponseTampering tampering;
 
-    PlatformTransformer(PlatformHttp http, Faults faults, RequestLog log) {
+    PlatformTransformer(PlatformHttp http, Faults faults, RequestLog log, FaultSchedule schedule,
+            ResponseTampering tampering) {
         this.http = http;
         this.faults = faults;
         this.log = log;
+        this.schedule = schedule;
+        this.tampering = tampering;
     }
 
     @Override
@@ -50,18 +56,28 @@ final class PlatformTransformer implements ResponseDefinitionTransformerV2 {
             headers.putIfAbsent(h.key(), h.firstValue());
         }
         SimRequest r = SimRequest.of(sequence, request.getMethod().getName(), request.getUrl(), headers, request.getBody());
+        long arrived = System.nanoTime();
+        String digest = PlatformHttp.requestDigest(r);
         Faults.Fault fault = faults.take();
+        if (fault == null && schedule != null) {
+            fault = schedule.faultFor(r, digest);
+        }
         if (fault != null && fault.kind == Faults.Kind.RESET) {
-            record(r, null, fault);
+            record(r, null, fault, digest, arrived);
             return reset();
         }
         SimResponse response;
         if (fault != null && (fault.kind == Faults.Kind.FAIL || fault.kind == Faults.Kind.RATE_LIMIT)) {
             response = http.injectedError(r, fault.status, "injected fault: " + fault, fault.retryAfterSeconds);
         } else {
-            response = http.handle(r);
+            response = CurrentRequest.serving(sequence, () -> http.handle(r));
         }
-        record(r, response, fault);
+        if (fault != null && fault.kind == Faults.Kind.WRONG_KEY) {
+            response = tampering.signedWithWrongKey(r, response);
+        } else if (fault != null && fault.kind == Faults.Kind.ALTER_BYTE) {
+            response = ResponseTampering.alterOneByte(response);
+        }
+        record(r, response, fault, digest, arrived);
         if (fault != null && fault.kind == Faults.Kind.LOSE_RESPONSE) {
             return reset();
         }
@@ -80,11 +96,14 @@ final class PlatformTransformer implements ResponseDefinitionTransformerV2 {
         return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
     }
 
-    private void record(SimRequest r, SimResponse response, Faults.Fault fault) {
+    private void record(SimRequest r, SimResponse response, Faults.Fault fault, String digest, long arrived) {
         String sender = response != null ? response.sender : PlatformHttp.namedApp(r);
+        String diagnostics = response != null && response.code == ErrorCode.SIGNATURE_INVALID
+                ? SignatureDiagnostics.of(r) : null;
         log.add(new ObservedRequest(r.sequence, r.method, r.path, sender, r.header(PlatformHttp.IDEMPOTENCY_KEY),
                 response == null || (fault != null && fault.kind == Faults.Kind.LOSE_RESPONSE) ? 0 : response.status,
                 response == null ? null : response.code, response == null ? null : response.message,
-                fault == null ? null : fault.toString(), response != null && response.idempotentReplay));
+                fault == null ? null : fault.toString(), response != null && response.idempotentReplay, digest,
+                r.header(SignatureHeaders.NONCE), r.header(SignatureHeaders.TIMESTAMP), arrived, diagnostics));
     }
 }

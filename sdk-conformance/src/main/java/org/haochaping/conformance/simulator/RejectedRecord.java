@@ -12,8 +12,10 @@ public final class RejectedRecord {
     private final String sender;
     private final int index;
     private final List<Violation> violations;
+    private final long requestSequence;
 
     RejectedRecord(String endpoint, String sender, int index, List<Violation> violations) {
+        this.requestSequence = CurrentRequest.sequence();
         this.endpoint = endpoint;
         this.sender = sender;
         this.index = index;
@@ -29,6 +31,11 @@ public final class RejectedRecord {
         return sender;
     }
 
+    /** The number of the request ({@link ObservedRequest#sequence()}) it came with; 0 when unknown. */
+    public long requestSequence() {
+        return requestSequence;
+    }
+
     /** The record's position in its request. */
     public int index() {
         return index;
@@ -40,6 +47,6 @@ public final class RejectedRecord {
 
     @Override
     public String toString() {
-        return "RejectedRecord[" + endpoint + " [" + index + "] " + violations + "]";
+        return "RejectedRecord[#" + requestSequence + " " + endpoint + " [" + index + "] " + violations + "]";
     }
 }

@@ -61,6 +61,7 @@ public final class SimulatedPlatform implements AutoCloseable {
     private final PlatformHttp http;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
+    private final FaultSchedule schedule;
     private final Observations observations;
 
     private SimulatedPlatform(Builder b) {
@@ -71,7 +72,8 @@ public final class SimulatedPlatform implements AutoCloseable {
         this.apps = w.apps;
         this.national = w.national;
         this.http = w.http;
-        this.observations = new Observations(core, log);
+        this.schedule = b.faultSchedule;
+        this.observations = new Observations(core, log, schedule);
         this.host = b.bindAddress;
         this.server = new WireMockServer(WireMockConfiguration.options()
                 .port(b.port)
@@ -79,7 +81,7 @@ public final class SimulatedPlatform implements AutoCloseable {
                 .jettyAcceptors(1)
                 // HTTP/1.1 only: what the SDK's OkHttp speaks over plain HTTP, and where connection faults are exact.
                 .http2PlainDisabled(true)
-                .extensions(new PlatformTransformer(http, faults, log))
+                .extensions(new PlatformTransformer(http, faults, log, schedule, w.tampering), new StubHeaderFilter())
                 .disableRequestJournal()
                 // WireMock's admin API (/__admin) could remove the catch-all stub or reset state: closed to everyone.
                 .adminAuthenticator(request -> false)
@@ -126,7 +128,7 @@ public final class SimulatedPlatform implements AutoCloseable {
      */
     static PlatformTransformer transformerFor(Builder b) {
         Wiring w = new Wiring(b);
-        return new PlatformTransformer(w.http, new Faults(), new RequestLog());
+        return new PlatformTransformer(w.http, new Faults(), new RequestLog(), b.faultSchedule, w.tampering);
     }
 
     /** {@code http://127.0.0.1:PORT}: the base URL of the interface; endpoint paths start with {@code /v1/}. */
@@ -192,6 +194,9 @@ public final class SimulatedPlatform implements AutoCloseable {
         http.reset();
         log.clear();
         faults.clear();
+        if (schedule != null) {
+            schedule.reset();
+        }
     }
 
     public boolean isRunning() {
@@ -240,6 +245,7 @@ public final class SimulatedPlatform implements AutoCloseable {
         final AppRegistry apps;
         final NationalEndpoint national;
         final PlatformHttp http;
+        final ResponseTampering tampering;
 
         Wiring(Builder b) {
             this.platformKey = b.platformKey != null ? b.platformKey : PrivateKeyMaterial.generateSm2();
@@ -256,6 +262,7 @@ public final class SimulatedPlatform implements AutoCloseable {
                 opener.app(app.getKey(), app.getValue());
             }
             this.national = new NationalEndpoint(opener.build(), core);
+            this.tampering = new ResponseTampering(b.clock, platformKeyId);
             MessageSigner responseSigner = MessageSigner.builder(Sm2Signer.builder(platformKey).keyId(platformKeyId).build())
                     .clock(b.clock).build();
             this.http = new PlatformHttp(b.clock, b.strict, apps,
@@ -275,8 +282,18 @@ public final class SimulatedPlatform implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration allowedSkew = MessageVerifier.DEFAULT_ALLOWED_SKEW;
         private WorkingDayCalendar calendar;
+        private FaultSchedule faultSchedule;
 
         private Builder() {
+        }
+
+        /**
+         * Injects the faults of {@code schedule} into the first new writes (as the conformance kit does), on top of
+         * those asked for with {@link SimulatedPlatform#faults()}; {@code null} (the default) for none.
+         */
+        public Builder faultSchedule(FaultSchedule schedule) {
+            this.faultSchedule = schedule;
+            return this;
         }
 
         /** The port; 0 (the default) picks a free one, which {@link SimulatedPlatform#port()} tells. */

@@ -18,31 +18,43 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * three forms as {@code hcp conformance vectors} (a readable summary, JSON, JUnit XML).
  *
  * @param scenarios the scenarios, in {@link ClientScenario#all()} order
+ * @param faults    the faults the kit injected and how the client handled each, in the order of injection
+ *                  (empty when the session ran without faults)
  * @param checks    the request-level checks, in {@link RequestCheck} order
  * @param requests  how many requests the platform received
  */
-public record ClientConformanceReport(List<ClientResult> scenarios, List<ClientResult> checks, int requests) {
+public record ClientConformanceReport(List<ClientResult> scenarios, List<ClientResult> faults, List<ClientResult> checks,
+        int requests) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ClientConformanceReport {
         scenarios = List.copyOf(scenarios);
+        faults = List.copyOf(faults);
         checks = List.copyOf(checks);
     }
 
-    /** Whether every scenario was performed and no request was refused. */
+    /** Whether every scenario was performed, every fault handled and no request was refused. */
     public boolean passed() {
-        return allPassed(scenarios) && allPassed(checks);
+        return allPassed(scenarios) && allPassed(faults) && allPassed(checks);
     }
 
-    /** Whether every scenario was performed (requests may still have been refused on the way). */
+    /**
+     * Whether every scenario was performed and every injected fault handled (requests may still have been refused
+     * on the way).
+     */
     public boolean scenariosPassed() {
-        return allPassed(scenarios);
+        return allPassed(scenarios) && allPassed(faults);
     }
 
     /** The result with this id (a scenario's or a check's). */
     public ClientResult result(String id) {
         for (ClientResult r : scenarios) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        for (ClientResult r : faults) {
             if (r.id().equals(id)) {
                 return r;
             }
@@ -68,25 +80,43 @@ public record ClientConformanceReport(List<ClientResult> scenarios, List<ClientR
         StringBuilder s = new StringBuilder();
         s.append("Client conformance: ").append(requests).append(" requests; scenarios ")
                 .append(scenarios.size() - failed(scenarios)).append('/').append(scenarios.size())
-                .append(" passed; request checks ").append(checks.size() - failed(checks)).append('/')
+                .append(" passed; ").append(faults.isEmpty() ? "no faults injected" : "faults "
+                        + (faults.size() - failed(faults)) + "/" + faults.size() + " handled")
+                .append("; request checks ").append(checks.size() - failed(checks)).append('/')
                 .append(checks.size()).append(" passed\n");
         int width = 0;
         for (ClientResult r : scenarios) {
+            width = Math.max(width, r.id().length());
+        }
+        for (ClientResult r : faults) {
             width = Math.max(width, r.id().length());
         }
         for (ClientResult r : checks) {
             width = Math.max(width, r.id().length());
         }
         lines(s, "Scenarios", scenarios, width);
+        if (!faults.isEmpty()) {
+            lines(s, "Faults injected (each into the next new write, in this order)", faults, width);
+            for (ClientResult r : faults) {
+                if (r.passed()) {
+                    s.append("\n").append(r.id()).append(": ").append(r.detail());
+                }
+            }
+            s.append('\n');
+        }
         lines(s, "Request checks", checks, width);
         for (ClientResult r : scenarios) {
+            failure(s, r);
+        }
+        for (ClientResult r : faults) {
             failure(s, r);
         }
         for (ClientResult r : checks) {
             failure(s, r);
         }
         s.append('\n').append(passed() ? "PASS" : "FAIL: " + failed(scenarios) + " scenario"
-                + (failed(scenarios) == 1 ? "" : "s") + " not performed, " + failed(checks) + " request check"
+                + (failed(scenarios) == 1 ? "" : "s") + " not performed, " + failed(faults) + " fault"
+                + (failed(faults) == 1 ? "" : "s") + " not handled, " + failed(checks) + " request check"
                 + (failed(checks) == 1 ? "" : "s") + " failed").append('\n');
         return s.toString();
     }
@@ -113,6 +143,7 @@ public record ClientConformanceReport(List<ClientResult> scenarios, List<ClientR
         root.put("passed", passed());
         root.put("requests", requests);
         results(root.putArray("scenarios"), scenarios);
+        results(root.putArray("faults"), faults);
         results(root.putArray("requestChecks"), checks);
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -141,9 +172,13 @@ public record ClientConformanceReport(List<ClientResult> scenarios, List<ClientR
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "hcp conformance client");
-            counts(xml, scenarios.size() + checks.size(), failed(scenarios) + failed(checks));
+            counts(xml, scenarios.size() + faults.size() + checks.size(),
+                    failed(scenarios) + failed(faults) + failed(checks));
             xml.writeCharacters("\n");
             suite(xml, "scenarios", scenarios);
+            if (!faults.isEmpty()) {
+                suite(xml, "faults", faults);
+            }
             suite(xml, "request-checks", checks);
             xml.writeEndElement();
             xml.writeCharacters("\n");

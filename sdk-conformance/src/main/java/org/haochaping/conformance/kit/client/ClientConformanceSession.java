@@ -3,6 +3,7 @@ package org.haochaping.conformance.kit.client;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.haochaping.conformance.simulator.FaultSchedule;
 import org.haochaping.conformance.simulator.Observations;
 import org.haochaping.conformance.simulator.SimulatedPlatform;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
@@ -28,11 +29,13 @@ public final class ClientConformanceSession implements AutoCloseable {
     private final String appId;
     private final String appKeyId;
     private final List<ClientScenario> scenarios = ClientScenario.all();
+    private final FaultSchedule faults;
 
-    private ClientConformanceSession(SimulatedPlatform platform, String appId, String appKeyId) {
+    private ClientConformanceSession(SimulatedPlatform platform, String appId, String appKeyId, FaultSchedule faults) {
         this.platform = platform;
         this.appId = appId;
         this.appKeyId = appKeyId;
+        this.faults = faults;
     }
 
     public static Builder builder() {
@@ -70,6 +73,11 @@ public final class ClientConformanceSession implements AutoCloseable {
         return scenarios;
     }
 
+    /** The faults the kit injects, in order (each into the next new write); empty when faults are off. */
+    public List<FaultSchedule.Step> faults() {
+        return faults == null ? List.of() : faults.steps();
+    }
+
     /** The verdicts on everything observed so far; can be called any number of times while serving. */
     public ClientConformanceReport evaluate() {
         Observations o = platform.observations();
@@ -81,7 +89,8 @@ public final class ClientConformanceSession implements AutoCloseable {
         for (RequestCheck check : RequestCheck.values()) {
             c.add(check.judge(o));
         }
-        return new ClientConformanceReport(s, c, o.requests().size());
+        List<ClientResult> f = FaultVerdicts.judge(faults(), o);
+        return new ClientConformanceReport(s, f, c, o.requests().size());
     }
 
     public boolean isRunning() {
@@ -108,8 +117,18 @@ public final class ClientConformanceSession implements AutoCloseable {
         private final SimulatedPlatform.Builder platform = SimulatedPlatform.builder().strict(true);
         private String appId;
         private String appKeyId;
+        private boolean faults = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether the platform injects the faults of {@link FaultSchedule#standard()} (503, 429, a lost response, a
+         * reset, a wrongly signed and an altered response) into the first new writes; default {@code true}.
+         */
+        public Builder faults(boolean faults) {
+            this.faults = faults;
+            return this;
         }
 
         /** The port; 0 (the default) picks a free one. */
@@ -147,7 +166,8 @@ public final class ClientConformanceSession implements AutoCloseable {
             if (appId == null) {
                 throw new IllegalStateException("register the app under test with app(appId, keyId, publicKey)");
             }
-            return new ClientConformanceSession(platform.start(), appId, appKeyId);
+            FaultSchedule schedule = faults ? FaultSchedule.standard() : null;
+            return new ClientConformanceSession(platform.faultSchedule(schedule).start(), appId, appKeyId, schedule);
         }
     }
 }

@@ -32,7 +32,8 @@ public enum RequestCheck {
     /** Bodies in the shape of their endpoint, JSON content type, existing endpoints and records. */
     SCHEMA("request-schema", "every request has the shape of its endpoint (JSON body, fields, paths)",
             "interface-spec 1, 5.1-5.7",
-            r -> (r.code() == ErrorCode.INVALID_REQUEST && !idempotencyRefusal(r)) || r.code() == ErrorCode.NOT_FOUND),
+            r -> (r.code() == ErrorCode.INVALID_REQUEST && !idempotencyRefusal(r))
+                    || (r.code() == ErrorCode.NOT_FOUND && !isLookup(r))),
     /** Every record passes the evaluation rules; every work-order action is one the state machine allows. */
     RULES("request-rules", "every record passes the rules and every work-order action is allowed",
             "interface-spec 1.4, 3; Art. 7-22", r -> r.code() == ErrorCode.ILLEGAL_TRANSITION);
@@ -71,15 +72,17 @@ public enum RequestCheck {
         for (ObservedRequest r : observations.rejections()) {
             if (refusedFor.test(r)) {
                 failures.add("#" + r.sequence() + " " + r.method() + " " + r.path() + " -> " + r.code() + ": "
-                        + r.message());
+                        + r.message() + (r.signatureDiagnostics() == null ? ""
+                                : "\n" + r.signatureDiagnostics().replace("\n", "\n    ")));
             }
         }
         if (this == RULES) {
             // Refused records, whether their request was refused whole (INVALID_PAYLOAD) or only in part.
             for (RejectedRecord rec : observations.rejectedRecords()) {
                 for (Violation v : rec.violations()) {
-                    failures.add("POST " + rec.endpoint() + " record [" + rec.index() + "] " + v.path() + " ("
-                            + v.rule() + "): " + v.message());
+                    failures.add((rec.requestSequence() > 0 ? "#" + rec.requestSequence() + " " : "") + "POST "
+                            + rec.endpoint() + " record [" + rec.index() + "] " + v.path() + " (" + v.rule() + "): "
+                            + v.message());
                 }
             }
         }
@@ -96,6 +99,17 @@ public enum RequestCheck {
         }
         return new ClientResult(id, title, reference, false, why.toString());
     }
+
+    /**
+     * A well-formed look-up of one evaluation or work order by number: an unknown number is answered 404 and is
+     * not the client's fault (it may ask before the number exists, or for one of another platform).
+     */
+    private static boolean isLookup(ObservedRequest r) {
+        return "GET".equals(r.method()) && LOOKUP.matcher(r.path()).matches();
+    }
+
+    private static final java.util.regex.Pattern LOOKUP =
+            java.util.regex.Pattern.compile("(/.*)?/v1/(evaluations|work-orders)/[A-Za-z0-9._~%-]+");
 
     private static boolean idempotencyRefusal(ObservedRequest r) {
         return r.code() == ErrorCode.IDEMPOTENCY_CONFLICT

@@ -53,6 +53,13 @@ class ClientConformanceSessionTest {
         session.stop();
     }
 
+    /** For the tests that send one raw request and look at one check: no fault in the way. */
+    private void restartWithoutFaults() {
+        session.stop();
+        session = ClientConformanceSession.builder().faults(false)
+                .app(APP, appKey.publicKey().defaultKeyId(), appKey.publicKey()).start();
+    }
+
     private HcpClient.Builder client(PrivateKeyMaterial signingKey) {
         return HcpClient.builder().baseUrl(session.baseUrl()).appId(APP)
                 .signer(Sm2Signer.builder(signingKey).keyId(session.appKeyId()).build())
@@ -110,6 +117,8 @@ class ClientConformanceSessionTest {
         }
         ClientConformanceReport report = session.evaluate();
         assertThat(report.passed()).as(report.summary()).isTrue();
+        assertThat(report.faults()).hasSize(6).allMatch(ClientResult::passed);
+        assertThat(report.summary()).contains("faults 6/6 handled").contains("PASS fault-wrong-key");
         assertThat(report.result("appeal").detail()).contains("INVALIDATED");
         assertThat(report.result("follow-up").detail()).contains("FOLLOWED_UP");
         assertThat(report.summary()).endsWith("PASS\n").contains("PASS channel-sms");
@@ -126,6 +135,25 @@ class ClientConformanceSessionTest {
     }
 
     @Test
+    void lookingUpAnUnknownNumberIsAnswered404AndIsNoFailure() throws Exception {
+        restartWithoutFaults();
+        MessageSigner signer = MessageSigner.builder(Sm2Signer.builder(appKey).keyId(session.appKeyId()).build())
+                .appId(APP).build();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/v1/evaluations/EV99999999", "/v1/work-orders/WO99999999", "/v1/nowhere")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(session.baseUrl() + path)).GET();
+            signer.signRequest("GET", path, "", null).asMap().forEach(request::header);
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Matched-Stub-Id")).isEmpty();
+            assertThat(response.headers().firstValue("X-Hcp-Signature")).isPresent();
+        }
+        ClientResult schema = session.evaluate().result("request-schema");
+        assertThat(schema.passed()).isFalse();
+        assertThat(schema.detail()).contains("GET /v1/nowhere").doesNotContain("EV99999999").doesNotContain("WO99999999");
+    }
+
+    @Test
     void aBadReviewWithoutReasonFailsTheRulesCheckWithItsArticle() {
         Evaluation noReason = samples().get(2).toBuilder().indicators().freeText(null).build();
         try (HcpClient unchecked = client(appKey).checkBeforeSend(false).build()) {
@@ -134,7 +162,7 @@ class ClientConformanceSessionTest {
         ClientConformanceReport report = session.evaluate();
         ClientResult rules = report.result("request-rules");
         assertThat(rules.passed()).isFalse();
-        assertThat(rules.detail()).contains("POST /v1/evaluations record [0]").contains("(Art. 7)");
+        assertThat(rules.detail()).containsPattern("#\\d+ POST /v1/evaluations record \\[0\\]").contains("(Art. 7)");
         assertThat(report.result("request-signature").passed()).isTrue();
         assertThat(report.summary()).contains("FAILED request-rules [interface-spec 1.4, 3; Art. 7-22]");
         assertThat(report.toJUnitXml()).contains("<failure").contains("Art. 7");
@@ -177,6 +205,7 @@ class ClientConformanceSessionTest {
 
     @Test
     void aWriteWithoutIdempotencyKeyFailsTheIdempotencyCheck() throws Exception {
+        restartWithoutFaults();
         byte[] body = "{\"records\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         MessageSigner signer = MessageSigner.builder(Sm2Signer.builder(appKey).keyId(session.appKeyId()).build())
                 .appId(APP).build();
