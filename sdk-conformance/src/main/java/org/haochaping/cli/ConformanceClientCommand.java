@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.haochaping.conformance.kit.client.ClientConformanceReport;
 import org.haochaping.conformance.kit.client.ClientConformanceSession;
 import org.haochaping.conformance.kit.client.ClientScenario;
+import org.haochaping.conformance.simulator.FaultSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -32,15 +33,23 @@ import picocli.CommandLine.Spec;
                 + "order, an appeal and a follow-up visit). Every request is checked: signature, timestamp, nonce, "
                 + "idempotency key, shape and the rules.",
             "",
-            "Serves until stopped (Ctrl-C or SIGTERM), until every scenario passed (--until-complete) or for "
-                + "--timeout, then writes report.json, junit.xml and summary.txt to --report.",
+            "Faults (unless --no-faults): the kit answers the first six new writes with 503, 429 + Retry-After, a "
+                + "dropped response, a connection reset, a response signed with a wrong key and one with a byte "
+                + "altered, and judges how each was handled (retried within the policy under one Idempotency-Key, "
+                + "fresh nonce and timestamp, tampered answers not believed, nothing counted twice).",
             "",
-            "Exit 0: every scenario passed and no request was refused; 1: otherwise; 2: usage error, unreadable key "
-                + "or a port in use.",
+            "Serves until stopped (Ctrl-C or SIGTERM), until every scenario passed and every fault was handled "
+                + "(--until-complete; the request in flight is answered first) or for --timeout, then writes "
+                + "report.json, junit.xml and summary.txt to --report.",
+            "",
+            "Exit 0: every scenario passed, every fault was handled and no request was refused; 1: otherwise, also "
+                + "when stopped by Ctrl-C or SIGTERM (the report is written first); 2: usage error, unreadable key or a port in use.",
             ""})
 final class ConformanceClientCommand implements Callable<Integer> {
 
     private static final long POLL_MILLIS = 200;
+    /** How long a stopping session waits for the answer to a request already being served. */
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
 
     @Spec
     CommandSpec spec;
@@ -54,6 +63,9 @@ final class ConformanceClientCommand implements Callable<Integer> {
 
     @Option(names = "--until-complete", description = "Stop as soon as every scenario has passed.")
     boolean untilComplete;
+
+    @Option(names = "--no-faults", description = "Inject no faults (they are on by default).")
+    boolean noFaults;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
             description = "Stop after this long (ISO-8601, e.g. PT10M or PT30S).")
@@ -83,15 +95,18 @@ final class ConformanceClientCommand implements Callable<Integer> {
         ClientConformanceSession session;
         try {
             session = ClientConformanceSession.builder().port(setup.port).bindAddress(setup.bind).platformKey(keys.platformKey)
-                    .app(setup.appId, keys.appKeyId, keys.appPublic).start();
+                    .faults(!noFaults).app(setup.appId, keys.appKeyId, keys.appPublic).start();
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("hcp conformance client: " + e.getMessage());
             return 2;
         }
-        printInstructions(stdout, session, dir, appPrivateFile);
-
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch reported = new CountDownLatch(1);
+        // Ctrl-C and SIGTERM end the session like --timeout does: the report is written, the exit code is the result's.
+        // Installed before the instructions are printed: whoever reads them may stop the session at once.
+        StopSignals signals = StopSignals.install(stopRequested::countDown);
+        printInstructions(stdout, session, dir, appPrivateFile);
+
         Thread hook = new Thread(() -> {
             stopRequested.countDown();
             try {
@@ -109,13 +124,18 @@ final class ConformanceClientCommand implements Callable<Integer> {
                     break;
                 }
                 if (untilComplete && session.evaluate().scenariosPassed()) {
-                    stdout.println("every scenario passed");
+                    stdout.println("every scenario passed" + (noFaults ? "" : " and every fault was handled"));
                     break;
                 }
             }
+            if (stopRequested.getCount() == 0) {
+                stdout.println("stopped");
+            }
+            session.awaitIdle(IN_FLIGHT_GRACE);
             session.stop();
             return writeReport(session.evaluate(), stdout, err);
         } finally {
+            signals.restore();
             session.stop();
             reported.countDown();
             try {
@@ -141,6 +161,13 @@ final class ConformanceClientCommand implements Callable<Integer> {
         stdout.println("Scenarios (id [rule]: what to submit):");
         for (ClientScenario s : session.scenarios()) {
             stdout.println("  " + s.id() + " [" + s.rule() + "]: " + s.submit());
+        }
+        if (!session.faults().isEmpty()) {
+            stdout.println();
+            stdout.println("Faults (each into the next new write, in this order; --no-faults to skip):");
+            for (FaultSchedule.Step f : session.faults()) {
+                stdout.println("  " + f.id() + ": " + f.description());
+            }
         }
         stdout.println();
         stdout.println("Every request must be signed, fresh (timestamp, nonce), carry an Idempotency-Key on writes and pass the rules.");

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.haochaping.client.HcpClient;
 import org.haochaping.conformance.SamplePayloads;
 import org.haochaping.conformance.kit.client.ClientScenario;
+import org.haochaping.conformance.kit.client.ScenarioDriver;
+import org.haochaping.transport.RetryPolicy;
 import org.haochaping.crypto.keys.PemKeys;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
 import org.haochaping.crypto.sign.Sm2Signer;
@@ -12,7 +14,12 @@ import org.haochaping.crypto.sign.Sm2Verifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +46,9 @@ class ConformanceClientCommandTest {
                 .contains("app-private-key: " + dir.resolve("keys").resolve("app-private.pem").toAbsolutePath())
                 .contains("  batch [Art. 12]: an evaluation with scope BATCH")
                 .contains("  follow-up [Art. 20, 22]: ").contains("timeout reached (PT2S)")
-                .contains("FAIL: " + ClientScenario.all().size() + " scenarios not performed, 0 request checks failed");
+                .contains("fault-429: 429 RATE_LIMITED with Retry-After: 1")
+                .contains("FAIL: " + ClientScenario.all().size() + " scenarios not performed, 6 faults not handled, "
+                        + "0 request checks failed");
         assertThat(dir.resolve("keys").resolve("platform-public.pem")).exists();
 
         JsonNode json = JSON.readTree(Files.readString(report.resolve("report.json")));
@@ -88,6 +97,81 @@ class ConformanceClientCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(Files.readString(report.resolve("summary.txt"))).contains("PASS channel-online-hall")
                 .contains("PASS request-signature").contains("FAIL channel-sms");
+    }
+
+    /** Starts {@code hcp conformance client} in its own JVM and waits for its instructions. */
+    private Process startProcess(Path keys, Path report, String... extra) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.haochaping.cli.Hcp", "conformance", "client",
+                "--port", "0", "--out", keys.toString(), "--report", report.toString()));
+        command.addAll(List.of(extra));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("base-url: ")) {
+                baseUrl = line.substring("base-url: ".length());
+            }
+            if (line.startsWith("Stop with") || line.startsWith("Stops when")) {
+                break;
+            }
+        }
+        // keep draining its output so it never blocks on a full pipe
+        Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+        drain.setDaemon(true);
+        drain.start();
+        return p;
+    }
+
+    private String baseUrl;
+
+    private HcpClient sdkClient(Path keys) throws Exception {
+        PrivateKeyMaterial appKey = PemKeys.privateKey(keys.resolve("app-private.pem"));
+        var platformKey = PemKeys.publicKey(keys.resolve("platform-public.pem"));
+        return HcpClient.builder().baseUrl(baseUrl).appId("demo-app")
+                .signer(Sm2Signer.builder(appKey).keyId(appKey.publicKey().defaultKeyId()).build())
+                .platformVerifier(Sm2Verifier.builder().key(platformKey.defaultKeyId(), platformKey).build())
+                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50))
+                        .build())
+                .build();
+    }
+
+    @Test
+    void sigtermAfterAFullPassWritesTheReportAndExitsZero() throws Exception {
+        Path keys = dir.resolve("keys");
+        Path report = dir.resolve("report");
+        Process p = startProcess(keys, report);
+        try (HcpClient client = sdkClient(keys)) {
+            ScenarioDriver.performEveryScenario(client);
+        }
+        p.toHandle().destroy();   // SIGTERM
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(report.resolve("summary.txt"))).isZero();
+        assertThat(Files.readString(report.resolve("summary.txt"))).endsWith("PASS\n").contains("faults 6/6 handled");
+    }
+
+    @Test
+    void sigtermBeforeAnythingWasPerformedExitsOneWithTheReport() throws Exception {
+        Path report = dir.resolve("report");
+        Process p = startProcess(dir.resolve("keys"), report, "--no-faults");
+        p.toHandle().destroy();   // SIGTERM
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(report.resolve("summary.txt"))).contains("no faults injected").contains("FAIL: ");
+    }
+
+    @Test
+    void untilCompleteAnswersTheLastRequestAndExitsZero() throws Exception {
+        Path keys = dir.resolve("keys");
+        Path report = dir.resolve("report");
+        Process p = startProcess(keys, report, "--until-complete");
+        try (HcpClient client = sdkClient(keys)) {
+            // the last request (the follow-up) completes the session: it must still get its answer
+            ScenarioDriver.performEveryScenario(client);
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(Files.readString(report.resolve("report.json"))).contains("\"passed\" : true");
     }
 
     @Test

@@ -62,6 +62,7 @@ public final class SimulatedPlatform implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
     private final FaultSchedule schedule;
+    private final InFlightRequests inFlight = new InFlightRequests();
     private final Observations observations;
 
     private SimulatedPlatform(Builder b) {
@@ -81,7 +82,8 @@ public final class SimulatedPlatform implements AutoCloseable {
                 .jettyAcceptors(1)
                 // HTTP/1.1 only: what the SDK's OkHttp speaks over plain HTTP, and where connection faults are exact.
                 .http2PlainDisabled(true)
-                .extensions(new PlatformTransformer(http, faults, log, schedule, w.tampering), new StubHeaderFilter())
+                .extensions(new PlatformTransformer(http, faults, log, schedule, w.tampering), new StubHeaderFilter(),
+                        inFlight)
                 .disableRequestJournal()
                 // WireMock's admin API (/__admin) could remove the catch-all stub or reset state: closed to everyone.
                 .adminAuthenticator(request -> false)
@@ -201,6 +203,14 @@ public final class SimulatedPlatform implements AutoCloseable {
 
     public boolean isRunning() {
         return server.isRunning();
+    }
+
+    /**
+     * Waits until no request is being served (its response written), at most {@code limit}; returns whether none
+     * is. Used to stop a session without cutting off an answer.
+     */
+    public boolean awaitIdle(Duration limit) throws InterruptedException {
+        return inFlight.awaitIdle(limit);
     }
 
     /** Stops serving; the port is free when this returns. */

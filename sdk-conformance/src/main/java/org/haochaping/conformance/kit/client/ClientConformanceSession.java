@@ -97,6 +97,14 @@ public final class ClientConformanceSession implements AutoCloseable {
         return platform.isRunning();
     }
 
+    /**
+     * Waits until the request being served (if any) has its answer written, at most {@code limit}: call before
+     * {@link #stop()} so the client is not cut off mid-answer. Returns whether no request is in flight.
+     */
+    public boolean awaitIdle(java.time.Duration limit) throws InterruptedException {
+        return platform.awaitIdle(limit);
+    }
+
     /** Stops serving; {@link #evaluate()} still answers afterwards. */
     public void stop() {
         platform.stop();

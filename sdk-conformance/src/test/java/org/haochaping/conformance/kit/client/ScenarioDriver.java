@@ -1,0 +1,57 @@
+package org.haochaping.conformance.kit.client;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.haochaping.badreview.Actor;
+import org.haochaping.badreview.ActorRole;
+import org.haochaping.badreview.Category;
+import org.haochaping.badreview.FollowUpResult;
+import org.haochaping.badreview.ReviewVerdict;
+import org.haochaping.badreview.WorkOrder;
+import org.haochaping.badreview.WorkOrderAction;
+import org.haochaping.badreview.WorkOrderState;
+import org.haochaping.client.HcpClient;
+import org.haochaping.conformance.SamplePayloads;
+import org.haochaping.transport.RequestOptions;
+
+/** Performs every scenario of a client session with the SDK's client, the way an integrator's system would. */
+public final class ScenarioDriver {
+
+    private ScenarioDriver() {
+    }
+
+    /** Submits every sample, then appeals one work order and carries another to the follow-up visit. */
+    public static void performEveryScenario(HcpClient client) {
+        client.submitEvaluations(SamplePayloads.all().stream().map(SamplePayloads.Sample::evaluation).toList());
+        OffsetDateTime now = OffsetDateTime.now();
+        List<WorkOrder> orders = client.workOrders(null, null, 1, 100).items();
+        WorkOrder appealed = orders.get(0);
+        Actor appealedDept = Actor.of(ActorRole.HANDLING_DEPARTMENT, appealed.deptCode());
+        dispatchIfNew(client, appealed, now);
+        client.reportAction(appealed.orderNo(), WorkOrderAction.applyForReview().withNote("录像显示窗口人员在岗"),
+                appealedDept, now, RequestOptions.defaults());
+        client.reportAction(appealed.orderNo(), WorkOrderAction.decideReview(ReviewVerdict.INVALID),
+                Actor.of(ActorRole.REVIEWER, "TJ-ZWFW-REVIEW"), now, RequestOptions.defaults());
+
+        WorkOrder followed = orders.get(1);
+        Actor dept = Actor.of(ActorRole.HANDLING_DEPARTMENT, followed.deptCode());
+        String no = followed.orderNo();
+        dispatchIfNew(client, followed, now);
+        client.reportAction(no, WorkOrderAction.verify(), dept, now, RequestOptions.defaults());
+        client.reportAction(no, WorkOrderAction.classify(Category.GENERAL), dept, now, RequestOptions.defaults());
+        client.reportAction(no, WorkOrderAction.callBack(), dept, now, RequestOptions.defaults());
+        client.reportAction(no, WorkOrderAction.startRectification(), dept, now, RequestOptions.defaults());
+        client.reportAction(no, WorkOrderAction.completeRectification(), dept, now, RequestOptions.defaults());
+        client.reportFollowUp(no, FollowUpResult.SATISFIED, Actor.of(ActorRole.HOTLINE_12345, "12345"), now,
+                RequestOptions.defaults());
+    }
+
+    /** Art. 18: the district government sends a new order on to the department (some open already dispatched). */
+    private static void dispatchIfNew(HcpClient client, WorkOrder order, OffsetDateTime now) {
+        if (order.state() == WorkOrderState.CREATED) {
+            client.reportAction(order.orderNo(), WorkOrderAction.dispatch(order.deptCode()),
+                    Actor.of(ActorRole.DISTRICT_GOVERNMENT, order.areaCode()), now, RequestOptions.defaults());
+        }
+    }
+}
