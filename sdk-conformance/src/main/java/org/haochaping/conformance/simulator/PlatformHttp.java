@@ -168,11 +168,24 @@ final class PlatformHttp {
         return String.format("req-%08d", r.sequence);
     }
 
+    /**
+     * 5.1: the media type {@code application/json}; a {@code charset} parameter, when given, must be {@code utf-8}
+     * (JSON is UTF-8, RFC 8259), so {@code application/json} alone is as good as with {@code charset=utf-8}.
+     */
     private static void requireJsonContent(SimRequest r) {
         String type = r.header("Content-Type");
-        String media = type == null ? "" : type.split(";", 2)[0].trim();
-        if (!"application/json".equalsIgnoreCase(media)) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "Content-Type must be application/json; charset=utf-8");
+        String[] parts = type == null ? new String[] {""} : type.split(";");
+        boolean ok = "application/json".equalsIgnoreCase(parts[0].trim());
+        for (int i = 1; i < parts.length && ok; i++) {
+            String[] param = parts[i].split("=", 2);
+            if ("charset".equalsIgnoreCase(param[0].trim())) {
+                String charset = param.length < 2 ? "" : param[1].trim().replace("\"", "");
+                ok = "utf-8".equalsIgnoreCase(charset);
+            }
+        }
+        if (!ok) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "Content-Type must be application/json (with charset=utf-8 "
+                    + "or no charset), not '" + (type == null ? "" : type) + "'");
         }
     }
 

@@ -258,11 +258,14 @@ public final class SimulatedPlatform implements AutoCloseable {
         final ResponseTampering tampering;
 
         Wiring(Builder b) {
+            // Millisecond precision on the wire both ways (interface-spec 1.1): the platform stamps its own events
+            // at the millisecond too, so an "at" it echoes can be sent back and compared exactly.
+            Clock millis = Clock.tick(b.clock, Duration.ofMillis(1));
             this.platformKey = b.platformKey != null ? b.platformKey : PrivateKeyMaterial.generateSm2();
             this.platformKeyId = b.platformKeyId != null ? b.platformKeyId : platformKey.publicKey().defaultKeyId();
             WorkingDayCalendar calendar = b.calendar != null ? b.calendar
                     : WorkingDayCalendar.official().toBuilder().whenUncovered(UncoveredDatePolicy.WEEKENDS_ONLY).build();
-            this.core = new CentralPlatform(b.clock, new BadReviewWorkflow(new DeadlineCalculator(calendar)));
+            this.core = new CentralPlatform(millis, new BadReviewWorkflow(new DeadlineCalculator(calendar)));
             this.apps = new AppRegistry(b.clock, b.allowedSkew);
             for (Map.Entry<String, Verifier> app : b.apps.entrySet()) {
                 apps.register(app.getKey(), app.getValue());
@@ -276,7 +279,7 @@ public final class SimulatedPlatform implements AutoCloseable {
             MessageSigner responseSigner = MessageSigner.builder(Sm2Signer.builder(platformKey).keyId(platformKeyId).build())
                     .clock(b.clock).build();
             this.http = new PlatformHttp(b.clock, b.strict, apps,
-                    new Endpoints(core, new WorkOrderRequests(b.clock, b.allowedSkew)), national, responseSigner);
+                    new Endpoints(core, new WorkOrderRequests(millis, b.allowedSkew)), national, responseSigner);
         }
     }
 

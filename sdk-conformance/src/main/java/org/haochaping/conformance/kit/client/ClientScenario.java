@@ -115,14 +115,17 @@ public final class ClientScenario {
                 "an evaluation of a case with businessKind QUERY_CONSULTATION", "Art. 15",
                 e -> e.caseRecord().businessKind() == BusinessKind.QUERY_CONSULTATION));
         out.add(new ClientScenario("bad-review-work-order", "a bad review (差评) whose work order is verified",
-                "a 不满意 or 非常不满意 evaluation with indicators or text, then dispatch (district) and verify or dismiss "
-                        + "(department) its work order: POST /v1/work-orders/{orderNo}/actions",
+                "a 不满意 or 非常不满意 evaluation with indicators or text, then DISPATCH (DISTRICT_GOVERNMENT, district "
+                        + "cases only) and VERIFY or DISMISS (HANDLING_DEPARTMENT) its work order: "
+                        + "POST /v1/work-orders/{orderNo}/actions",
                 "Art. 18, 19", ClientScenario::badReviewVerified));
         out.add(new ClientScenario("appeal", "a work order appealed (申请复核)",
-                "the department's applyForReview on a work order (and the reviewer's decision)", "Art. 21",
+                "APPLY_FOR_REVIEW (HANDLING_DEPARTMENT) on a work order not yet classified, then DECIDE_REVIEW "
+                        + "(REVIEWER)", "Art. 21",
                 o -> reached(o, EnumSet.of(WorkOrderState.UNDER_REVIEW, WorkOrderState.INVALIDATED), "Art. 21")));
         out.add(new ClientScenario("follow-up", "a work order followed up by 12345 (回访)",
-                "verify, classify, callBack, startRectification, completeRectification, then the follow-up visit: "
+                "VERIFY, CLASSIFY, CALL_BACK (optional), START_RECTIFICATION, COMPLETE_RECTIFICATION "
+                        + "(HANDLING_DEPARTMENT), then the follow-up visit (HOTLINE_12345): "
                         + "POST /v1/work-orders/{orderNo}/follow-up",
                 "Art. 20, 22", o -> reached(o, EnumSet.of(WorkOrderState.FOLLOWED_UP), "Art. 22")));
         return Collections.unmodifiableList(out);
