@@ -67,6 +67,11 @@ final class ConformanceClientCommand implements Callable<Integer> {
     @Option(names = "--no-faults", description = "Inject no faults (they are on by default).")
     boolean noFaults;
 
+    @Option(names = "--profile", defaultValue = "unified", paramLabel = "national|unified|both",
+            description = "The report style to judge: unified (signed requests, work orders; the default), national "
+                    + "(the submission scenarios in the national envelope, POST /v1/national/evaluations) or both.")
+    String profile;
+
     @Option(names = "--timeout", paramLabel = "DURATION",
             description = "Stop after this long (ISO-8601, e.g. PT10M or PT30S).")
     String timeout;
@@ -86,6 +91,13 @@ final class ConformanceClientCommand implements Callable<Integer> {
             err.println("hcp conformance client: --timeout must be positive");
             return 2;
         }
+        ClientConformanceSession.Profile style;
+        try {
+            style = ClientConformanceSession.Profile.valueOf(profile.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            err.println("hcp conformance client: --profile takes national, unified or both");
+            return 2;
+        }
         SimulatorSetup.Keys keys = setup.prepare("hcp conformance client", null, err);
         if (keys == null) {
             return 2;
@@ -95,7 +107,7 @@ final class ConformanceClientCommand implements Callable<Integer> {
         ClientConformanceSession session;
         try {
             session = ClientConformanceSession.builder().port(setup.port).bindAddress(setup.bind).platformKey(keys.platformKey)
-                    .faults(!noFaults).app(setup.appId, keys.appKeyId, keys.appPublic).start();
+                    .faults(!noFaults).profile(style).app(setup.appId, keys.appKeyId, keys.appPublic).start();
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("hcp conformance client: " + e.getMessage());
             return 2;
@@ -156,6 +168,13 @@ final class ConformanceClientCommand implements Callable<Integer> {
         if (appPrivateFile != null) {
             stdout.println("app-private-key: " + appPrivateFile);
         }
+        if (session.appMark() != null) {
+            stdout.println("national-app-mark: " + session.appMark());
+            stdout.println("national-app-word: " + session.appWord());
+            stdout.println("national-endpoint: " + session.baseUrl() + "/v1/national/evaluations (seal the envelope anew "
+                    + "for every attempt: a sign is accepted once)");
+        }
+        stdout.println("profile: " + session.profile().name().toLowerCase(java.util.Locale.ROOT));
         stdout.println("report: " + reportDir);
         stdout.println();
         stdout.println("Scenarios (id [rule]: what to submit):");

@@ -28,14 +28,52 @@ public final class ClientConformanceSession implements AutoCloseable {
     private final SimulatedPlatform platform;
     private final String appId;
     private final String appKeyId;
-    private final List<ClientScenario> scenarios = ClientScenario.all();
+    private final List<ClientScenario> scenarios;
     private final FaultSchedule faults;
+    private final Profile profile;
+    private final String appMark;
+    private final String appWord;
 
-    private ClientConformanceSession(SimulatedPlatform platform, String appId, String appKeyId, FaultSchedule faults) {
+    /** Which report style the system under test speaks (interface-spec 1.7, 4, 5.7). */
+    public enum Profile {
+        /** The unified interface: signed requests, every scenario including the work orders (the default). */
+        UNIFIED,
+        /** The national report style: the submission scenarios in the national envelope. */
+        NATIONAL,
+        /** Both: every unified scenario and every national one. */
+        BOTH
+    }
+
+    private ClientConformanceSession(SimulatedPlatform platform, Builder b, FaultSchedule faults) {
         this.platform = platform;
-        this.appId = appId;
-        this.appKeyId = appKeyId;
+        this.appId = b.appId;
+        this.appKeyId = b.appKeyId;
         this.faults = faults;
+        this.profile = b.profile;
+        this.appMark = b.appMark;
+        this.appWord = b.appWord;
+        List<ClientScenario> all = new ArrayList<>();
+        if (profile != Profile.NATIONAL) {
+            all.addAll(ClientScenario.all());
+        }
+        if (profile != Profile.UNIFIED) {
+            all.addAll(ClientScenario.national());
+        }
+        this.scenarios = List.copyOf(all);
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The national sender ({@code appMark}) the platform accepts envelopes of; {@code null} for the unified profile. */
+    public String appMark() {
+        return appMark;
+    }
+
+    /** The national sender's {@code appWord} (its shared secret: give it to the system under test only). */
+    public String appWord() {
+        return appWord;
     }
 
     public static Builder builder() {
@@ -126,8 +164,30 @@ public final class ClientConformanceSession implements AutoCloseable {
         private String appId;
         private String appKeyId;
         private boolean faults = true;
+        private Profile profile = Profile.UNIFIED;
+        private String appMark;
+        private String appWord;
 
         private Builder() {
+        }
+
+        /** The report style to judge; default {@link Profile#UNIFIED}. */
+        public Builder profile(Profile profile) {
+            this.profile = java.util.Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * The national sender for {@link Profile#NATIONAL} and {@link Profile#BOTH}: its {@code appMark} and
+         * {@code appWord}; default the app id and a fresh random word.
+         */
+        public Builder nationalApp(String appMark, String appWord) {
+            if (appMark == null || appMark.isEmpty() || appWord == null || appWord.isEmpty()) {
+                throw new IllegalArgumentException("appMark and appWord are required");
+            }
+            this.appMark = appMark;
+            this.appWord = appWord;
+            return this;
         }
 
         /**
@@ -174,8 +234,25 @@ public final class ClientConformanceSession implements AutoCloseable {
             if (appId == null) {
                 throw new IllegalStateException("register the app under test with app(appId, keyId, publicKey)");
             }
-            FaultSchedule schedule = faults ? FaultSchedule.standard() : null;
-            return new ClientConformanceSession(platform.faultSchedule(schedule).start(), appId, appKeyId, schedule);
+            if (profile != Profile.UNIFIED) {
+                if (appMark == null) {
+                    appMark = appId;
+                    appWord = java.util.HexFormat.of().formatHex(randomBytes());
+                }
+                platform.registerNationalApp(appMark, appWord);
+            } else {
+                appMark = null;
+                appWord = null;
+            }
+            // The faults hit unified writes (the national style has no idempotency key to judge a retry by).
+            FaultSchedule schedule = faults && profile != Profile.NATIONAL ? FaultSchedule.standard() : null;
+            return new ClientConformanceSession(platform.faultSchedule(schedule).start(), this, schedule);
+        }
+
+        private static byte[] randomBytes() {
+            byte[] b = new byte[12];
+            new java.security.SecureRandom().nextBytes(b);
+            return b;
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.haochaping.badreview.WorkOrder;
 import org.haochaping.badreview.WorkOrderEvent;
 import org.haochaping.badreview.WorkOrderState;
+import org.haochaping.conformance.SamplePayloads;
 import org.haochaping.conformance.simulator.AcceptedEvaluation;
 import org.haochaping.conformance.simulator.Observations;
 import org.haochaping.model.BusinessKind;
@@ -20,6 +21,8 @@ import org.haochaping.model.Evaluation;
 import org.haochaping.model.EvaluationKind;
 import org.haochaping.model.EvaluationScope;
 import org.haochaping.model.Target;
+import org.haochaping.rules.ValidationException;
+import org.haochaping.wire.WireProfile;
 
 /**
  * One thing an integrator's system must do against the kit's platform: submit an evaluation through a channel
@@ -33,6 +36,8 @@ public final class ClientScenario {
     private final String submit;
     private final String rule;
     private final Judge judge;
+    /** For a submission scenario: the evaluations that perform it; {@code null} for the work-order steps. */
+    private Predicate<Evaluation> wanted;
 
     /** Decides a scenario from the observations. */
     @FunctionalInterface
@@ -90,30 +95,67 @@ public final class ClientScenario {
 
     /** Every scenario, in a stable order: one per channel, one per evaluation rule, then the work-order steps. */
     public static List<ClientScenario> all() {
+        List<ClientScenario> out = new ArrayList<>(submissions(null));
+        addWorkOrderScenarios(out);
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The submission scenarios (one per channel and evaluation rule) in the national report style: the same
+     * evaluations, sent in the national envelope to {@code POST /v1/national/evaluations} (interface-spec 5.7). Their
+     * ids start with {@code national-}. The national style has no work-order endpoints.
+     */
+    public static List<ClientScenario> national() {
+        List<ClientScenario> out = new ArrayList<>();
+        for (ClientScenario s : submissions("national")) {
+            if (SamplePayloads.all().stream().map(SamplePayloads.Sample::evaluation)
+                    .anyMatch(e -> s.wanted.test(e) && representableInNational(e))) {
+                out.add(s);   // channels the national code table has no pf code for cannot be sent that way
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Whether the national profile can carry {@code e} (its channel has a pf code, its fields a national name). */
+    public static boolean representableInNational(Evaluation e) {
+        try {
+            WireProfile.national().writeEvaluation(e);
+            return true;
+        } catch (ValidationException unrepresentable) {
+            return false;
+        }
+    }
+
+    private static List<ClientScenario> submissions(String profile) {
+        String prefix = profile == null ? "" : profile + "-";
         List<ClientScenario> out = new ArrayList<>();
         for (Channel c : Channel.values()) {
-            out.add(accepted("channel-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            out.add(accepted(profile, prefix + "channel-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     "an evaluation through the channel " + c.chineseName(),
                     "an evaluation with channel " + c.name(),
                     c.isOnline() ? "Art. 9" : "Art. 10", e -> e.channel() == c));
         }
-        out.add(accepted("window-visit", "the window staff evaluated on the visit (收件时 or 办结时)",
+        out.add(accepted(profile, prefix + "window-visit", "the window staff evaluated on the visit (收件时 or 办结时)",
                 "an ACTIVE evaluation of SERVICE_STAFF through WINDOW_EVALUATOR at stage AT_RECEIPT or AT_COMPLETION",
                 "Art. 11", e -> e.kind() == EvaluationKind.ACTIVE && e.targets().contains(Target.SERVICE_STAFF)
                         && e.channel() == Channel.WINDOW_EVALUATOR && e.stage() != null));
-        out.add(accepted("appended", "an appended evaluation (追加评价) of an evaluated case",
+        out.add(accepted(profile, prefix + "appended", "an appended evaluation (追加评价) of an evaluated case",
                 "an evaluation of kind APPENDED", "Art. 11", e -> e.kind() == EvaluationKind.APPENDED));
-        out.add(accepted("batch", "one evaluation for a batch (批量业务)",
+        out.add(accepted(profile, prefix + "batch", "one evaluation for a batch (批量业务)",
                 "an evaluation with scope BATCH of a case carrying its batchNo", "Art. 12",
                 e -> e.scope() == EvaluationScope.BATCH));
-        out.add(accepted("joint-approval", "an evaluation of a joint approval (联合审批)",
+        out.add(accepted(profile, prefix + "joint-approval", "an evaluation of a joint approval (联合审批)",
                 "an evaluation of a case with jointDeptCodes", "Art. 13", e -> e.caseRecord().isJointApproval()));
-        out.add(accepted("theme", "an overall evaluation of a theme (主题业务)",
+        out.add(accepted(profile, prefix + "theme", "an overall evaluation of a theme (主题业务)",
                 "an evaluation with scope THEME of a case with its theme and related items", "Art. 14",
                 e -> e.scope() == EvaluationScope.THEME));
-        out.add(accepted("query-consultation", "the staff evaluated for a query or consultation (查询咨询)",
+        out.add(accepted(profile, prefix + "query-consultation", "the staff evaluated for a query or consultation (查询咨询)",
                 "an evaluation of a case with businessKind QUERY_CONSULTATION", "Art. 15",
                 e -> e.caseRecord().businessKind() == BusinessKind.QUERY_CONSULTATION));
+        return out;
+    }
+
+    private static void addWorkOrderScenarios(List<ClientScenario> out) {
         out.add(new ClientScenario("bad-review-work-order", "a bad review (差评) whose work order is verified",
                 "a 不满意 or 非常不满意 evaluation with indicators or text, then DISPATCH (DISTRICT_GOVERNMENT, district "
                         + "cases only) and VERIFY or DISMISS (HANDLING_DEPARTMENT) its work order: "
@@ -128,23 +170,26 @@ public final class ClientScenario {
                         + "(HANDLING_DEPARTMENT), then the follow-up visit (HOTLINE_12345): "
                         + "POST /v1/work-orders/{orderNo}/follow-up",
                 "Art. 20, 22", o -> reached(o, EnumSet.of(WorkOrderState.FOLLOWED_UP), "Art. 22")));
-        return Collections.unmodifiableList(out);
     }
 
-    private static ClientScenario accepted(String id, String title, String submit, String rule,
+    /** Accepted in {@code profile} ({@code null}: in any) and {@code wanted}. */
+    private static ClientScenario accepted(String profile, String id, String title, String submit, String rule,
             Predicate<Evaluation> wanted) {
-        return new ClientScenario(id, title, submit, rule, o -> {
+        String how = profile == null ? submit : submit + ", in the " + profile + " envelope to POST /v1/national/evaluations";
+        ClientScenario scenario = new ClientScenario(id, title + (profile == null ? "" : " (" + profile + " style)"), how, rule, o -> {
             List<AcceptedEvaluation> all = o.acceptedEvaluations();
             for (AcceptedEvaluation a : all) {
-                if (wanted.test(a.evaluation())) {
+                if ((profile == null || profile.equals(a.profile())) && wanted.test(a.evaluation())) {
                     return Verdict.pass("accepted " + a.evaluationNo() + " (case " + a.evaluation().caseRecord().caseNo()
                             + ")");
                 }
             }
-            return Verdict.fail("no accepted evaluation is " + submit + " (" + all.size() + " accepted so far"
+            return Verdict.fail("no accepted evaluation is " + how + " (" + all.size() + " accepted so far"
                     + (o.rejectedRecords().isEmpty() ? "" : ", " + o.rejectedRecords().size() + " records refused")
                     + "; " + rule + ")");
         });
+        scenario.wanted = wanted;
+        return scenario;
     }
 
     private static final Set<WorkOrderState> VERIFIED_OR_LATER = EnumSet.of(WorkOrderState.VERIFIED,
