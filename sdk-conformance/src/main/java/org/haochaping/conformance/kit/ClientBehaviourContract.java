@@ -132,8 +132,12 @@ public interface ClientBehaviourContract {
         }
         String key = writes.get(0).idempotencyKey();
         assertNotNull(key, "the submission carried no Idempotency-Key");
+        java.util.Set<String> nonces = new java.util.HashSet<>();
         for (ObservedRequest r : writes) {
             assertEquals(key, r.idempotencyKey(), "the retry changed the Idempotency-Key: " + r);
+            if (!nonces.add(String.valueOf(r.nonce()))) {
+                fail("the retry reused the nonce of an earlier attempt (each attempt is signed anew): " + r);
+            }
         }
     }
 }
