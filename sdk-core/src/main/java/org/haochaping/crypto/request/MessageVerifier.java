@@ -115,7 +115,9 @@ public final class MessageVerifier {
                 .body(body)
                 .build();
         verifier.verifyOrThrow(keyId, canonical.bytes(), signature);
-        long expiresAt = (timestamp + allowedSkew.getSeconds()) * 1000L;
+        // The timestamp check compares whole seconds, so a message stays acceptable until the end of second
+        // timestamp + skew: its nonce is remembered until then, not merely until that second starts.
+        long expiresAt = (timestamp + allowedSkew.getSeconds() + 1) * 1000L;
         if (!replayGuard.firstSeen(nonce, now.toEpochMilli(), expiresAt)) {
             throw new CryptoException(CryptoException.Reason.REPLAYED,
                     SignatureHeaders.NONCE + " was already used by an accepted message within the window");
