@@ -25,6 +25,12 @@ import org.haochaping.crypto.sign.KeyIds;
  * {nonce}
  * {SM3 of body}            64 lowercase hex characters; SM3 of the empty string for no body
  * </pre>
+ * A response has two more lines that bind it to the one request it answers, so that no other answer of the
+ * platform can be substituted for it:
+ * <pre>
+ * {request nonce}          the X-Hcp-Nonce of the request answered (empty if it had no well-formed one)
+ * {SM3 of request body}    64 lowercase hex characters, of the request's body bytes as received
+ * </pre>
  * RFC 3986 encoding keeps {@code A-Z a-z 0-9 - . _ ~} and writes every other UTF-8 byte as {@code %XX}
  * (upper-case hex). The mapping is injective: two requests that a server could tell apart never share a
  * canonical string (invalid UTF-8 escapes keep their bytes, a query's {@code +} stays apart from {@code %2B},
@@ -241,8 +247,21 @@ public final class CanonicalMessage {
         private long timestamp = -1;
         private String nonce;
         private String bodyDigest;
+        private String requestNonce;
+        private String requestBodyDigest;
 
         private Builder() {
+        }
+
+        /**
+         * For a {@code RESPONSE}: the request it answers, by its nonce ({@code null} or empty when the request had no
+         * well-formed one) and its body bytes ({@code null} or empty for none). Required for responses, refused for
+         * requests.
+         */
+        public Builder answering(String requestNonce, byte[] requestBody) {
+            this.requestNonce = requestNonce == null ? "" : requestNonce;
+            this.requestBodyDigest = Sm3.hex(requestBody == null ? new byte[0] : requestBody);
+            return this;
         }
 
         /** The signature algorithm's wire name, e.g. {@code SM2-SM3}. */
@@ -323,6 +342,15 @@ public final class CanonicalMessage {
             if (!isValidNonce(nonce)) {
                 throw malformed("nonce must be 16 to 64 characters of A-Z a-z 0-9 _ -");
             }
+            if (direction == MessageDirection.RESPONSE && requestBodyDigest == null) {
+                throw new IllegalArgumentException("a response is bound to its request: answering(requestNonce, requestBody)");
+            }
+            if (direction == MessageDirection.REQUEST && requestBodyDigest != null) {
+                throw new IllegalArgumentException("answering(...) is for responses only");
+            }
+            if (requestNonce != null && !requestNonce.isEmpty() && !isValidNonce(requestNonce)) {
+                throw malformed("the request nonce must be 16 to 64 characters of A-Z a-z 0-9 _ -, or empty");
+            }
             String digest = bodyDigest != null ? bodyDigest : Sm3.hex(new byte[0]);
             String text = SCHEME + '-' + algorithm + '\n'
                     + direction.name() + '\n'
@@ -333,7 +361,8 @@ public final class CanonicalMessage {
                     + keyId + '\n'
                     + timestamp + '\n'
                     + nonce + '\n'
-                    + digest;
+                    + digest
+                    + (direction == MessageDirection.RESPONSE ? '\n' + requestNonce + '\n' + requestBodyDigest : "");
             return new CanonicalMessage(text);
         }
     }
