@@ -339,8 +339,10 @@ public final class HcpClient implements AutoCloseable {
      * Delivers outbox records made of {@link #encodeEvaluations} / {@link #encodeCases} bodies, with the record's
      * persisted idempotency key, so that a record delivered again after a crash is counted once. A record the
      * platform refuses for good (its payload breaks the rules, or its key was used with another body) is dropped
-     * with {@link RecordRejectedException}; anything else (no network, 5xx, 429, a clock out of the signature window)
-     * is delivered again later.
+     * with {@link RecordRejectedException}; anything else (no network, 5xx, 429, a clock out of the signature window,
+     * an answer that does not verify or does not answer every record) is delivered again later. In the national
+     * profile every attempt seals a fresh envelope, and records the platform counted before come back
+     * {@code DUPLICATE}, which is delivered.
      */
     public OutboxSink outboxSink() {
         return this::deliver;

@@ -280,10 +280,9 @@ public final class ServerConformance {
     private String lastSecondReplay() {
         long offsetMillis = platformClockOffsetMillis();
         for (int attempt = 0; attempt < 3; attempt++) {
-            long platformNow = System.currentTimeMillis() + offsetMillis;
-            long wait = 1000 - Math.floorMod(platformNow, 1000L) + 50; // just after the start of the platform's next second
-            sleep(wait);
-            long second = Math.floorDiv(System.currentTimeMillis() + offsetMillis, 1000L);
+            long second = Math.floorDiv(System.currentTimeMillis() + offsetMillis, 1000L) + 1;
+            // both sendings early in the platform's second `second`, the last one a timestamp of second - 300 passes
+            sleep(second * 1000L + 100 - offsetMillis - System.currentTimeMillis());
             MessageSigner late = MessageSigner.builder(appSigner)
                     .clock(Clock.fixed(java.time.Instant.ofEpochSecond(second - 300), java.time.ZoneOffset.UTC)).build();
             Map<String, String> headers = sign("GET", INDICATORS, null, null, late);
@@ -292,31 +291,45 @@ public final class ServerConformance {
                 continue; // the clocks disagree by a second: try again
             }
             expect(first, 200, "OK");
-            RawExchange.Answer second2 = collect(raw.send("GET", INDICATORS, null, null, null, headers));
-            if (second2.status() == 200) {
+            RawExchange.Answer again = collect(raw.send("GET", INDICATORS, null, null, null, headers));
+            if (again.status() == 200) {
                 throw new CheckFailed("a request signed 300 s ago was accepted twice within its last second (the nonce "
                         + "was forgotten when the window's last second began)");
             }
-            if (second2.status() != 401) {
-                throw new CheckFailed("expected 401 NONCE_REPLAYED (or TIMESTAMP_EXPIRED), got " + second2.describe());
+            if (again.status() != 401) {
+                throw new CheckFailed("expected 401 NONCE_REPLAYED (or TIMESTAMP_EXPIRED), got " + again.describe());
             }
-            return "first 200 at the window's edge, again " + second2.describe();
+            return "first 200 at the window's edge, again " + again.describe();
         }
         throw new CheckFailed("a request signed 300 s ago was refused as expired three times: the platform's window is"
                 + " under 300 s, or its clock is unstable");
     }
 
-    /** Platform clock minus this clock, in milliseconds, from the timestamp of a signed answer (±1 s). */
+    /**
+     * Platform clock minus this clock, in milliseconds: signed answers are asked for until their timestamp turns to
+     * the next second, which places the platform's second boundary between two answers (a few ms on a near platform).
+     */
     private long platformClockOffsetMillis() {
-        long before = System.currentTimeMillis();
-        RawExchange.Answer answer = get(INDICATORS, null);
-        long after = System.currentTimeMillis();
-        String ts = answer.headers().get(SignatureHeaders.TIMESTAMP);
-        if (ts == null || !ts.matches("[0-9]{1,12}")) {
-            throw new CheckFailed("the answer carries no " + SignatureHeaders.TIMESTAMP);
+        long previousBefore = -1;
+        long previousSecond = -1;
+        long deadline = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < deadline) {
+            long before = System.currentTimeMillis();
+            RawExchange.Answer answer = get(INDICATORS, null);
+            long after = System.currentTimeMillis();
+            String ts = answer.headers().get(SignatureHeaders.TIMESTAMP);
+            if (ts == null || !ts.matches("[0-9]{1,12}")) {
+                throw new CheckFailed("the answer carries no " + SignatureHeaders.TIMESTAMP);
+            }
+            long second = Long.parseLong(ts);
+            if (previousSecond >= 0 && second == previousSecond + 1) {
+                // the platform's second began after the previous answer was asked for and before this one came back
+                return second * 1000L - (previousBefore + after) / 2;
+            }
+            previousSecond = second;
+            previousBefore = before;
         }
-        // the platform signed somewhere in [before, after]; its whole second starts at most 1 s before that instant
-        return Long.parseLong(ts) * 1000L + 500 - (before + after) / 2;
+        throw new CheckFailed("the platform's clock could not be read to the second within 3 s (answers too slow)");
     }
 
     private static void sleep(long millis) {
