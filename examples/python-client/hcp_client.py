@@ -49,17 +49,22 @@ def canonical_path(path):
 
 
 def canonical_query(query):
-    pairs = []
+    """Parts sorted by encoded name only (a stable sort keeps repeated names in order); `flag` stays `flag`."""
+    parts = []
     for part in (query or "").split("&"):
         if part:
-            name, _, value = part.partition("=")
-            pairs.append((encode(name), encode(value)))
-    return "&".join(n + "=" + v for n, v in sorted(pairs))
+            name, eq, value = part.partition("=")
+            parts.append((encode(name), eq + encode(value) if eq else ""))
+    return "&".join(n + v for n, v in sorted(parts, key=lambda p: p[0].encode("ascii")))
 
 
-def canonical_string(direction, method, path, query, app_id, key_id, timestamp, nonce, body):
-    return "\n".join(["HCP1-SM2-SM3", direction, method, canonical_path(path), canonical_query(query),
-                      app_id, key_id, str(timestamp), nonce, sm3_hex(body)])
+def canonical_string(direction, method, path, query, app_id, key_id, timestamp, nonce, body, answered=None):
+    """Section 4; a response (answered = (request nonce, request body)) has two more lines binding it to the request."""
+    lines = ["HCP1-SM2-SM3", direction, method, canonical_path(path), canonical_query(query),
+             app_id, key_id, str(timestamp), nonce, sm3_hex(body)]
+    if answered is not None:
+        lines += [answered[0], sm3_hex(answered[1])]
+    return "\n".join(lines)
 
 
 class Client:
@@ -77,7 +82,7 @@ class Client:
                              capture_output=True, check=True)
         return base64.b64encode(out.stdout).decode("ascii")
 
-    def verify(self, method, path, query, headers, body):
+    def verify(self, method, path, query, request_nonce, request_body, headers, body):
         """Section 4, verification rules, for a RESPONSE signed by the platform over our request line."""
         names = ["X-Hcp-App-Id", "X-Hcp-Key-Id", "X-Hcp-Algorithm", "X-Hcp-Timestamp", "X-Hcp-Nonce", "X-Hcp-Signature"]
         h = {n: headers.get(n) for n in names}
@@ -90,7 +95,7 @@ class Client:
         if abs(time.time() - int(h["X-Hcp-Timestamp"])) > ALLOWED_SKEW:
             raise Unverified("timestamp outside the window")
         text = canonical_string("RESPONSE", method, path, query, h["X-Hcp-App-Id"], h["X-Hcp-Key-Id"],
-                                h["X-Hcp-Timestamp"], h["X-Hcp-Nonce"], body)
+                                h["X-Hcp-Timestamp"], h["X-Hcp-Nonce"], body, (request_nonce, request_body))
         with tempfile.TemporaryDirectory() as d:
             sig, msg = os.path.join(d, "sig.der"), os.path.join(d, "msg.txt")
             with open(sig, "wb") as f:
@@ -143,7 +148,8 @@ class Client:
                 time.sleep(wait)
                 continue
             try:
-                self.verify(method, full_path, query, {k.title(): v for k, v in response_headers.items()}, data)
+                self.verify(method, full_path, query, nonce, body,
+                            {k.title(): v for k, v in response_headers.items()}, data)
             except Unverified as e:
                 if status >= 500:   # a proxy's 5xx carries no signature: retry it all the same
                     print("  attempt %d: %d; retrying" % (attempt + 1, status))

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
-import org.haochaping.crypto.request.MessageDirection;
 import org.haochaping.crypto.request.MessageSigner;
 import org.haochaping.crypto.sign.Sm2Signer;
 
@@ -25,8 +24,8 @@ final class ResponseTampering {
     /** The same response, its signature headers replaced by a signature under a stranger's key. */
     SimResponse signedWithWrongKey(SimRequest r, SimResponse s) {
         Map<String, String> headers = new LinkedHashMap<>(s.headers);
-        headers.putAll(wrongSigner.sign(MessageDirection.RESPONSE, s.sender == null ? PlatformHttp.NO_APP : s.sender,
-                r.method, r.path, r.query, s.body).asMap());
+        headers.putAll(wrongSigner.signResponse(s.sender == null ? PlatformHttp.NO_APP : s.sender, r.method, r.path,
+                r.query, r.header(org.haochaping.crypto.request.SignatureHeaders.NONCE), r.body, s.body).asMap());
         return new SimResponse(s.status, headers, s.body, s.code, s.message, s.sender, s.idempotentReplay);
     }
 

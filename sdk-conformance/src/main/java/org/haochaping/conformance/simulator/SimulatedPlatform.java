@@ -83,7 +83,7 @@ public final class SimulatedPlatform implements AutoCloseable {
                 // HTTP/1.1 only: what the SDK's OkHttp speaks over plain HTTP, and where connection faults are exact.
                 .http2PlainDisabled(true)
                 .extensions(new PlatformTransformer(http, faults, log, schedule, w.tampering), new StubHeaderFilter(),
-                        inFlight)
+                        inFlight, new GuardedHttpServerFactory(b.maxBodyBytes))
                 .disableRequestJournal()
                 // WireMock's admin API (/__admin) could remove the catch-all stub or reset state: closed to everyone.
                 .adminAuthenticator(request -> false)
@@ -296,6 +296,7 @@ public final class SimulatedPlatform implements AutoCloseable {
         private Duration allowedSkew = MessageVerifier.DEFAULT_ALLOWED_SKEW;
         private WorkingDayCalendar calendar;
         private FaultSchedule faultSchedule;
+        private long maxBodyBytes = GuardedHttpServerFactory.DEFAULT_MAX_BODY_BYTES;
 
         private Builder() {
         }
@@ -306,6 +307,18 @@ public final class SimulatedPlatform implements AutoCloseable {
          */
         public Builder faultSchedule(FaultSchedule schedule) {
             this.faultSchedule = schedule;
+            return this;
+        }
+
+        /**
+         * The largest request body served; default 1 MiB. A larger one is refused with 413 before it is buffered, so
+         * one oversized POST cannot exhaust the simulator's memory (docs/security.md, "Network limits").
+         */
+        public Builder maxBodyBytes(long maxBodyBytes) {
+            if (maxBodyBytes < 1024) {
+                throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
+            }
+            this.maxBodyBytes = maxBodyBytes;
             return this;
         }
 

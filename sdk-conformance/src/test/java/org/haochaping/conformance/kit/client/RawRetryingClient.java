@@ -34,6 +34,8 @@ final class RawRetryingClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private boolean rekeyOnRetry;
     private boolean verifyResponses = true;
+    /** The nonce of the attempt last sent: the response must answer it. */
+    private String lastNonce;
 
     RawRetryingClient(ClientConformanceSession session, PrivateKeyMaterial appKey) {
         this.session = session;
@@ -80,7 +82,7 @@ final class RawRetryingClient {
                     continue;
                 }
                 if (verifyResponses) {
-                    verify("POST", path, response);
+                    verify("POST", path, body, response);
                 }
                 return status;
             } catch (IOException lost) {
@@ -106,6 +108,7 @@ final class RawRetryingClient {
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         String query = q < 0 ? null : pathAndQuery.substring(q + 1);
         SignedHeaders signed = signer.sign(MessageDirection.REQUEST, session.appId(), method, path, query, body);
+        lastNonce = signed.asMap().get("X-Hcp-Nonce");
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(session.baseUrl() + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -128,9 +131,9 @@ final class RawRetryingClient {
         return signer;
     }
 
-    private void verify(String method, String path, HttpResponse<byte[]> response) {
+    private void verify(String method, String path, byte[] requestBody, HttpResponse<byte[]> response) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.headers().map().forEach((k, v) -> headers.put(k, v.get(0)));
-        verifier.verify(MessageDirection.RESPONSE, method, path, null, headers, response.body());
+        verifier.verifyResponse(method, path, null, lastNonce, requestBody, headers, response.body());
     }
 }
