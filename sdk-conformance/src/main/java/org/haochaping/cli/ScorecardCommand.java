@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * unreadable or invalid file.
  */
 @Command(name = "scorecard", mixinStandardHelpOptions = true,
-        subcommands = {ScorecardMergeCommand.class, ScorecardSqlCommand.class},
+        subcommands = {ScorecardMergeCommand.class, ScorecardSqlCommand.class, ScorecardGenerateCommand.class},
         description = {"Composite score, rates and rankings (Art. 23-26) from statistics records,",
             "one JSON object per line (docs/interface-spec.md, \"Statistics records\").",
             "Composite = (wq*quality + wa*active%% + wr*rectified%% + ws*satisfied%%) / 100,",

@@ -9,9 +9,10 @@ import org.haochaping.model.Grade;
 
 /**
  * The one-pass tally: records of one case come together (the input is ordered by {@code caseNo}), work
- * orders anywhere. Memory holds a {@link Tally} per group, the current case, and the bad reviews: those
- * still waiting for their order (or orders waiting for their evaluation), and the evaluation id and order
- * number of each order seen, so that no bad review gets two orders. Nothing per good evaluation or per case.
+ * orders anywhere. Memory holds a {@link Tally} per group, the current case, and the open bad reviews: bad
+ * evaluations still waiting for their order, and orders waiting for their evaluation. Nothing per good
+ * evaluation, per case or per settled bad review. An order left waiting at the end (its evaluation is not in
+ * the input, is good, or already had its order) is refused.
  *
  * <p>A bad evaluation is counted when its order is known (adopted or not, Art. 19, 21), or at the end as a
  * valid bad review without an order. A case counts as evaluated in a group once one of its evaluations in
@@ -90,8 +91,6 @@ final class CaseOrderedTally {
 
     private final Map<String, PendingBad> pending = new HashMap<>();
     private final Map<String, Order> orphanOrders = new HashMap<>();
-    private final Map<String, Long> orderOfEvaluation = new HashMap<>();
-    private final Map<String, Long> orderNumbers = new HashMap<>();
 
     /**
      * @param by the grouping; {@code null} for the whole period
@@ -175,10 +174,10 @@ final class CaseOrderedTally {
             throw bothEvaluatedAndUnevaluated(position, unevaluatedAt);
         }
         Long twice = caseEvaluations.put(id, position);
-        if (twice != null || pending.containsKey(id) || orderOfEvaluation.containsKey(id)) {
+        PendingBad open = pending.get(id);
+        if (twice != null || open != null) {
             throw new StatisticsRecordException((int) position, "evaluationId " + id + " appears in two evaluation records ("
-                    + unit + "s " + (twice != null ? twice : pending.containsKey(id) ? pending.get(id).position : "before")
-                    + " and " + position + ")", null);
+                    + unit + "s " + (twice != null ? twice : open.position) + " and " + position + ")", null);
         }
         if (evaluatedAt == 0) {
             evaluatedAt = position;
@@ -228,29 +227,21 @@ final class CaseOrderedTally {
     private void workOrder(RecordFields r, long position) {
         String orderNo = r.get(RecordFields.ORDER_NO);
         String id = r.get(RecordFields.EVALUATION_ID);
-        Long sameNo = orderNumbers.put(orderNo, position);
-        if (sameNo != null) {
-            throw new StatisticsRecordException((int) position, "orderNo " + orderNo + " appears in two work order records ("
-                    + unit + "s " + sameNo + " and " + position + ")", null);
-        }
         Order order = new Order(orderNo, r.state, r.followUp, position);
         PendingBad bad = pending.remove(id);
         if (bad != null) {
             resolve(id, bad.credit, bad.score, order);
             return;
         }
-        Long other = orderOfEvaluation.get(id);
         Order otherOrphan = orphanOrders.get(id);
-        if (other != null || otherOrphan != null) {
+        if (otherOrphan != null) {
             throw new StatisticsRecordException((int) position, "evaluation " + id + " has two work orders (" + unit + "s "
-                    + (other != null ? other : otherOrphan.position) + " and " + position + "); one bad review opens one "
-                    + "work order (Art. 18)", null);
+                    + otherOrphan.position + " and " + position + "); one bad review opens one work order (Art. 18)", null);
         }
         orphanOrders.put(id, order);
     }
 
     private void resolve(String evaluationId, CaseCredit credit, int score, Order order) {
-        orderOfEvaluation.put(evaluationId, order.position);
         if (credit == null) {
             return;
         }
@@ -276,8 +267,8 @@ final class CaseOrderedTally {
             }
             Order o = first.getValue();
             throw new StatisticsRecordException((int) o.position, "work order " + o.orderNo + " points at evaluation "
-                    + first.getKey() + ", which is not a bad evaluation in the input; only 不满意 or 非常不满意 opens a "
-                    + "work order (Art. 18)", null);
+                    + first.getKey() + ", which is not a bad evaluation in the input without an order: only 不满意 or "
+                    + "非常不满意 opens a work order, one per bad review (Art. 18)", null);
         }
         for (PendingBad bad : pending.values()) {
             if (bad.credit != null) {

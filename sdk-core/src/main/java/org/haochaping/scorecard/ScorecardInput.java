@@ -28,8 +28,10 @@ import java.util.Map;
  * record kept; memory proportional to the groups and the bad reviews, not to the records. The records of one
  * case must come together, in ascending {@code caseNo} (code-point order); work orders may come anywhere. A
  * file in another order is sorted first, in bounded memory (sorted runs spilled to temporary files and
- * merged). The same checks apply, except that an evaluation id repeated in two different cases is caught
- * only among bad evaluations (the ones work orders point at).
+ * merged). The same input is refused, with messages that may be less specific: an order for an evaluation
+ * that is good, absent or already has an order is refused as an order without its open bad review; an
+ * evaluation id repeated in two different cases is caught only among open bad reviews, and order numbers are
+ * not compared (neither changes a figure).
  *
  * <p>A bad evaluation without a work-order record counts as a valid bad review not yet rectified.
  */
@@ -96,6 +98,8 @@ public final class ScorecardInput {
                 throw new StatisticsRecordException("evaluationId " + e.evaluationId() + " appears in two evaluation records");
             }
         }
+        Map<String, WorkOrderRecord> byOrderNo = new HashMap<>();
+        Map<String, WorkOrderRecord> orderByEvaluation = new HashMap<>();
         for (WorkOrderRecord w : workOrders) {
             EvaluationRecord e = byId.get(w.evaluationId());
             if (e == null) {
@@ -105,6 +109,14 @@ public final class ScorecardInput {
             if (!e.grade().isBad()) {
                 throw new StatisticsRecordException("work order " + w.orderNo() + " points at evaluation "
                         + w.evaluationId() + " graded " + e.grade() + "; only 不满意 or 非常不满意 opens a work order (Art. 18)");
+            }
+            if (byOrderNo.put(w.orderNo(), w) != null) {
+                throw new StatisticsRecordException("orderNo " + w.orderNo() + " appears in two work order records");
+            }
+            WorkOrderRecord other = orderByEvaluation.put(w.evaluationId(), w);
+            if (other != null) {
+                throw new StatisticsRecordException("evaluation " + w.evaluationId() + " has two work orders: "
+                        + other.orderNo() + " and " + w.orderNo() + " (Art. 18)");
             }
         }
     }
@@ -164,25 +176,46 @@ public final class ScorecardInput {
      */
     public static PartialScorecard tallyJsonLines(Path file, GroupBy by) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CaseOrderedTally tally = new CaseOrderedTally(by, LINE);
-            RecordFields f = new RecordFields();
-            int lineNo = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                if (line.isEmpty() || line.trim().isEmpty()) {
-                    continue;
-                }
-                try {
-                    JsonLineParser.parse(line, f, true);
-                } catch (StatisticsRecordException e) {
-                    throw new StatisticsRecordException(lineNo, e.getMessage(), e);
-                }
-                tally.accept(f, lineNo);
-            }
-            return tally.finish();
+            return streamCaseOrdered(in, by);
         } catch (CaseOrderedTally.OutOfCaseOrder unordered) {
             return CaseSortedRuns.tally(file, by);
         }
+    }
+
+    /**
+     * Tallies JSON lines in one pass without keeping them; the records of a case must come together, in
+     * ascending {@code caseNo} (work orders anywhere), as a database export {@code ORDER BY case_no} gives. For
+     * a file in any order use {@link #tallyJsonLines(Path, GroupBy)}.
+     *
+     * @param by the grouping; {@code null} for the whole period
+     * @throws StatisticsRecordException naming the line(s) and the problem, also for a case out of order
+     */
+    public static PartialScorecard tallyJsonLines(Reader reader, GroupBy by) throws IOException {
+        BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader, 1 << 16);
+        try {
+            return streamCaseOrdered(in, by);
+        } catch (CaseOrderedTally.OutOfCaseOrder e) {
+            throw new StatisticsRecordException((int) e.position, e.getMessage(), null);
+        }
+    }
+
+    private static PartialScorecard streamCaseOrdered(BufferedReader in, GroupBy by) throws IOException {
+        CaseOrderedTally tally = new CaseOrderedTally(by, LINE);
+        RecordFields f = new RecordFields();
+        int lineNo = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lineNo++;
+            if (line.isEmpty() || line.trim().isEmpty()) {
+                continue;
+            }
+            try {
+                JsonLineParser.parse(line, f, true);
+            } catch (StatisticsRecordException e) {
+                throw new StatisticsRecordException(lineNo, e.getMessage(), e);
+            }
+            tally.accept(f, lineNo);
+        }
+        return tally.finish();
     }
 
     /**

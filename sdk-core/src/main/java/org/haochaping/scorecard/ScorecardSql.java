@@ -136,8 +136,8 @@ public final class ScorecardSql {
                 .append("  FROM e WHERE group_key IS NOT NULL GROUP BY group_key").append(n)
                 .append("  UNION ALL").append(n)
                 .append("  SELECT ").append(key(by, "u")).append(", 0, 0, 0, 0, 0, COUNT(*), 0, 0, 0").append(n)
-                .append("  FROM ").append(table).append(" u WHERE u.kind = 'unevaluated' AND ").append(key(by, "u"))
-                .append(" IS NOT NULL GROUP BY ").append(key(by, "u")).append(n)
+                .append("  FROM ").append(table).append(" u WHERE u.kind = 'unevaluated'")
+                .append(by == null ? "" : " AND " + key(by, "u") + " IS NOT NULL GROUP BY " + key(by, "u")).append(n)
                 .append("), t AS (").append(n)
                 .append("  SELECT group_key");
         for (String col : new String[] {"ev", "ec", "gd", "bd", "ss", "ov", "na", "rc", "sf"}) {
