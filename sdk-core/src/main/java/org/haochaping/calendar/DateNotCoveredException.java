@@ -1,5 +1,7 @@
 package org.haochaping.calendar;
 
+import org.haochaping.HcpException;
+
 import java.time.LocalDate;
 
 /**
@@ -7,7 +9,7 @@ import java.time.LocalDate;
  * {@link UncoveredDatePolicy#FAIL}. Deadlines of Art. 16, 20 and 21 count working days, so a guess here
  * would be a wrong deadline.
  */
-public final class DateNotCoveredException extends RuntimeException {
+public final class DateNotCoveredException extends HcpException {
 
     private final LocalDate date;
     private final int missingArrangementYear;

@@ -1,6 +1,8 @@
 package org.haochaping.crypto.keys;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +64,24 @@ public final class Pkcs12Keys {
             return privateKey(Files.readAllBytes(file), password);
         } catch (IOException e) {
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE, "PKCS#12 file cannot be read: " + file, e);
+        }
+    }
+
+    /** Reads the only private key of a PKCS#12 stream (read to its end, not closed), e.g. a classpath resource. */
+    public static PrivateKeyMaterial privateKey(InputStream in, char[] password) {
+        if (in == null) {
+            throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
+                    "PKCS#12 stream is null (a classpath resource that does not exist?)");
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                out.write(buffer, 0, n);
+            }
+            return privateKey(out.toByteArray(), password);
+        } catch (IOException e) {
+            throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE, "PKCS#12 stream cannot be read", e);
         }
     }
 
