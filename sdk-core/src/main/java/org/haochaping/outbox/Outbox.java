@@ -73,6 +73,9 @@ public final class Outbox implements AutoCloseable {
     private int consecutiveFailures;
     private long nextAttemptNanos;
     private boolean closed;
+    private String lastFailureType;
+    private Instant lastFailureAt;
+    private Instant lastDeliveredAt;
 
     private Outbox(Builder builder, Journal journal) {
         this.journal = journal;
@@ -245,6 +248,29 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
+     * How the sender is doing, for a terminal's status screen or a health check: whether it runs, how many
+     * deliveries failed in a row, the type of the last failure (never its message, which may quote a payload)
+     * and when records were last delivered.
+     */
+    public OutboxHealth health() {
+        Instant oldest;
+        lock.lock();
+        try {
+            Map.Entry<Long, OutboxRecord> first = ready.firstEntry();
+            oldest = first == null ? null : first.getValue().createdAt();
+            return new OutboxHealth(!closed && sender.isAlive(), ready.size(), consecutiveFailures, lastFailureType,
+                    lastFailureAt, lastDeliveredAt, oldest == null ? null : nonNegative(Duration.between(oldest,
+                            clock.instant())));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /**
      * Ends the current backoff and delivers at once, e.g. when Android reports the network is back.
      */
     public void retryNow() {
@@ -282,8 +308,31 @@ public final class Outbox implements AutoCloseable {
         sender.start();
     }
 
+    /**
+     * The sender loop: anything a sink, handler or network check throws (an {@link Error} included) is a
+     * failed attempt, never the end of the sender. Only {@link #close()} ends it.
+     */
     private void runSender() {
         while (true) {
+            try {
+                if (!senderStep()) {
+                    return;
+                }
+            } catch (Throwable escaped) {
+                // Anything that escaped a step (a failing network check, an Error from a rejection handler):
+                // count it as a failed attempt and go on after the backoff, so submit never fills a dead queue.
+                if (isClosed()) {
+                    return;
+                }
+                recordFailure(escaped);
+                scheduleRetry(null, escaped);
+            }
+        }
+    }
+
+    /** One turn of the sender; {@code false} when it must stop (closing). */
+    private boolean senderStep() {
+        {
             OutboxRecord next;
             lock.lock();
             try {
@@ -295,21 +344,19 @@ public final class Outbox implements AutoCloseable {
                     }
                 }
                 if (closed) {
-                    return;
+                    return false;
                 }
                 next = ready.firstEntry().getValue();
             } catch (InterruptedException closing) {
-                return;
+                return false;
             } finally {
                 lock.unlock();
             }
             if (!networkStatus.isAvailable()) {
                 waitForNetwork();
-                continue;
+                return true;
             }
-            if (!deliver(next)) {
-                return;
-            }
+            return deliver(next);
         }
     }
 
@@ -338,10 +385,13 @@ public final class Outbox implements AutoCloseable {
             }
         } catch (InterruptedException interrupted) {
             return false;
-        } catch (Exception failure) {
+        } catch (Throwable failure) {
+            // Errors too (a sink's OutOfMemoryError, StackOverflowError, NoClassDefFoundError): the record stays
+            // pending and the sender lives on; health() shows the failure.
             if (isClosed()) {
                 return false;
             }
+            recordFailure(failure);
             scheduleRetry(record, failure);
             return true;
         }
@@ -349,7 +399,17 @@ public final class Outbox implements AutoCloseable {
         return true;
     }
 
-    private void scheduleRetry(OutboxRecord record, Exception failure) {
+    private void recordFailure(Throwable failure) {
+        lock.lock();
+        try {
+            lastFailureType = failure.getClass().getName();
+            lastFailureAt = clock.instant();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void scheduleRetry(OutboxRecord record, Throwable failure) {
         Duration delay;
         int failures;
         lock.lock();
@@ -368,8 +428,16 @@ public final class Outbox implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        LOG.info("Outbox record {} ({}) not delivered ({}); {} consecutive failures, next try in {} ms",
-                record.sequence(), record.kind(), describe(failure), failures, delay.toMillis());
+        if (record == null) {
+            LOG.error("Outbox sender: {} outside a delivery; {} consecutive failures, next try in {} ms",
+                    describe(failure), failures, delay.toMillis());
+        } else if (failure instanceof Exception) {
+            LOG.info("Outbox record {} ({}) not delivered ({}); {} consecutive failures, next try in {} ms",
+                    record.sequence(), record.kind(), describe(failure), failures, delay.toMillis());
+        } else {
+            LOG.error("Outbox record {} ({}) not delivered: the sink threw {}; {} consecutive failures, next try "
+                    + "in {} ms", record.sequence(), record.kind(), describe(failure), failures, delay.toMillis());
+        }
     }
 
     private Duration retryBackoff(int failures) {
@@ -383,7 +451,7 @@ public final class Outbox implements AutoCloseable {
         return Duration.ofMillis(Math.round(exponential * (1.0 - 0.2 * ThreadLocalRandom.current().nextDouble())));
     }
 
-    private static String describe(Exception failure) {
+    private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
@@ -405,6 +473,7 @@ public final class Outbox implements AutoCloseable {
             reservedRecords--;
             reservedBytes -= size;
             consecutiveFailures = 0;
+            lastDeliveredAt = clock.instant();
             changed.signalAll();
         } finally {
             lock.unlock();
