@@ -15,6 +15,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import org.haochaping.crypto.cipher.Sm4FieldCipher;
 import org.haochaping.transport.IdempotencyKey;
 import org.haochaping.transport.ServiceException;
 import org.slf4j.Logger;
@@ -260,7 +261,7 @@ public final class Outbox implements AutoCloseable {
             oldest = first == null ? null : first.getValue().createdAt();
             return new OutboxHealth(!closed && sender.isAlive(), ready.size(), consecutiveFailures, lastFailureType,
                     lastFailureAt, lastDeliveredAt, oldest == null ? null : nonNegative(Duration.between(oldest,
-                            clock.instant())));
+                            clock.instant())), journal.quarantinedBytes());
         } finally {
             lock.unlock();
         }
@@ -494,6 +495,16 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** The pending records in order, for tests. */
+    List<OutboxRecord> pendingRecords() {
+        lock.lock();
+        try {
+            return new java.util.ArrayList<>(ready.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Journal size on disk, for tests of compaction. */
     long journalBytes() {
         return journal.fileSize();
@@ -559,6 +570,7 @@ public final class Outbox implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private NetworkStatus networkStatus = NetworkStatus.ALWAYS;
         private long compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
+        private byte[] atRestKey;
 
         private Builder(Path directory, OutboxSink sink) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -629,6 +641,25 @@ public final class Outbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Encrypts every record's payload at rest in the journal with SM4-GCM under this 16-byte key (Art. 17:
+         * payloads carry the evaluator's name, certificate number and mobile). The key comes from the application
+         * (on Android, e.g. unwrapped with a key from the Android Keystore: {@code AndroidOutboxes}); the SDK never
+         * stores it. Records written in clear before the key was set are still read, and rewritten encrypted at the
+         * next compaction. Once records are sealed, the outbox opens only with the same key. Threat model:
+         * {@code docs/security.md}.
+         *
+         * @param sm4Key 16 bytes (copied)
+         */
+        public Builder encryptAtRest(byte[] sm4Key) {
+            if (sm4Key == null || sm4Key.length != Sm4FieldCipher.KEY_BYTES) {
+                throw new IllegalArgumentException("encryptAtRest: an SM4 key is " + Sm4FieldCipher.KEY_BYTES
+                        + " bytes");
+            }
+            this.atRestKey = sm4Key.clone();
+            return this;
+        }
+
         /** Dead bytes that trigger compaction (also needs dead bytes to exceed live bytes); for tests. */
         Builder compactionThreshold(long bytes) {
             this.compactionThreshold = bytes;
@@ -644,7 +675,8 @@ public final class Outbox implements AutoCloseable {
         public Outbox open() {
             Journal journal;
             try {
-                journal = Journal.open(directory, compactionThreshold);
+                journal = Journal.open(directory, compactionThreshold,
+                        atRestKey == null ? null : Sm4FieldCipher.gcm(atRestKey));
             } catch (IOException unusable) {
                 throw new OutboxStorageException("cannot open the outbox in " + directory + ": " + unusable, unusable);
             }

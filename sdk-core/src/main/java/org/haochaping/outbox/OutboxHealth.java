@@ -17,9 +17,11 @@ public final class OutboxHealth {
     private final Instant lastFailureAt;
     private final Instant lastDeliveredAt;
     private final Duration oldestAge;
+    private final long quarantinedBytes;
 
     OutboxHealth(boolean senderRunning, int pending, int consecutiveFailures, String lastFailureType,
-            Instant lastFailureAt, Instant lastDeliveredAt, Duration oldestAge) {
+            Instant lastFailureAt, Instant lastDeliveredAt, Duration oldestAge, long quarantinedBytes) {
+        this.quarantinedBytes = quarantinedBytes;
         this.senderRunning = senderRunning;
         this.pending = pending;
         this.consecutiveFailures = consecutiveFailures;
@@ -69,10 +71,19 @@ public final class OutboxHealth {
         return Optional.ofNullable(oldestAge);
     }
 
+    /**
+     * Damaged journal bytes that the last open set aside in {@code outbox.quarantine} (a flipped bit, a bad
+     * sector: not a crash); zero when the journal was sound. Records inside them are not delivered.
+     */
+    public long quarantinedBytes() {
+        return quarantinedBytes;
+    }
+
     @Override
     public String toString() {
         return "OutboxHealth{senderRunning=" + senderRunning + ", pending=" + pending + ", consecutiveFailures="
                 + consecutiveFailures + (lastFailureType == null ? "" : ", lastFailure=" + lastFailureType + " at "
-                + lastFailureAt) + (lastDeliveredAt == null ? "" : ", lastDelivered=" + lastDeliveredAt) + "}";
+                + lastFailureAt) + (lastDeliveredAt == null ? "" : ", lastDelivered=" + lastDeliveredAt)
+                + (quarantinedBytes == 0 ? "" : ", quarantinedBytes=" + quarantinedBytes) + "}";
     }
 }
