@@ -108,6 +108,10 @@ public final class Pkcs12Keys {
         } catch (IOException | RuntimeException e) {
             throw new CryptoException(CryptoException.Reason.MALFORMED, "not a PKCS#12 (PFX) structure");
         }
+        if (pfx.toASN1Structure() == null) {
+            // Found by the fuzz target: Bouncy Castle accepts empty input and leaves the structure null.
+            throw new CryptoException(CryptoException.Reason.MALFORMED, "not a PKCS#12 (PFX) structure (empty)");
+        }
         checkMac(pfx, password);
         InputDecryptorProvider decryptors = PasswordDecryptors.forPassword(password);
         List<Entry> keys = new ArrayList<Entry>();
