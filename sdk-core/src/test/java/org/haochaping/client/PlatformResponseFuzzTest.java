@@ -10,15 +10,18 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class PlatformResponseFuzzTest {
 
+    /** The first byte says how many records the request sent (0 to 3), the rest is the body. */
     @FuzzTest(maxDuration = "10s")
-    void platformResponse(byte[] body) {
+    void platformResponse(byte[] input) {
+        int sent = input.length == 0 ? 1 : (input[0] & 0x03);
+        byte[] body = input.length == 0 ? input : java.util.Arrays.copyOfRange(input, 1, input.length);
         try {
-            PlatformResponses.submission(PlatformResponses.requestId(body), PlatformResponses.data(body));
+            PlatformResponses.submission(PlatformResponses.requestId(body), PlatformResponses.data(body), sent);
         } catch (MalformedResponseException documented) {
             // the one documented failure
         }
         try {
-            PlatformResponses.submission(null, PlatformResponses.nationalData(body));
+            PlatformResponses.submission(null, PlatformResponses.nationalData(body), sent);
         } catch (MalformedResponseException documented) {
             // the one documented failure
         }
