@@ -4,12 +4,15 @@ import org.haochaping.rules.Violation;
 import org.haochaping.wire.Decoded;
 import org.haochaping.wire.MalformedPayloadException;
 import org.haochaping.wire.PayloadCodec;
+import org.haochaping.wire.PayloadLimits;
 import org.haochaping.wire.WireProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,11 +26,13 @@ import java.util.concurrent.Callable;
 /**
  * {@code hcp validate}: checks payload files against a wire profile and the rules. Exit 0 when every file is
  * valid; 1 with one line per violation ({@code FILE: path: message (Art. N)}); 2 when a file cannot be read or is
- * not JSON (with line and column).
+ * not JSON (with line and column), or over a resource limit (input bytes, records, array length, nesting; the
+ * line names the limit). A resource limit is never exit 1: it says nothing about the rules.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Validate payload files (one JSON object or an array) against a wire profile and the rules.",
-            "Exit 0: all valid; 1: violations, one line each as FILE: path: message (Art. N); 2: unreadable or not JSON."})
+            "Exit 0: all valid; 1: violations, one line each as FILE: path: message (Art. N); 2: unreadable, not JSON,"
+                + " or over a limit (bytes, records, array length, nesting)."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--profile", defaultValue = "unified", paramLabel = "unified|national",
@@ -37,6 +42,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--kind", defaultValue = "evaluation", paramLabel = "evaluation|case",
             description = "What the files hold: evaluation or case (default: ${DEFAULT-VALUE}).")
     String kind;
+
+    @Option(names = "--max-bytes", paramLabel = "N", description = "Refuse a file larger than N bytes (exit 2; "
+            + "default: ${DEFAULT-VALUE}).")
+    int maxBytes = PayloadLimits.DEFAULT_MAX_INPUT_BYTES;
+
+    @Option(names = "--max-records", paramLabel = "N", description = "Refuse a file of more than N records (exit 2; "
+            + "default: ${DEFAULT-VALUE}).")
+    int maxRecords = PayloadLimits.DEFAULT_MAX_RECORDS;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Payload files.")
     List<Path> files;
@@ -52,12 +65,22 @@ final class ValidateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--kind must be evaluation or case, not '" + kind + "'");
         }
-        PayloadCodec codec = PayloadCodec.of(profile.wireProfile());
+        PayloadLimits limits;
+        try {
+            limits = PayloadLimits.builder().maxInputBytes(maxBytes).maxRecords(maxRecords).build();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PayloadCodec codec = PayloadCodec.of(profile.wireProfile(), limits);
         int exit = 0;
         for (Path file : files) {
             String text;
             try {
-                text = readUtf8(file);
+                text = readUtf8(file, limits.maxInputBytes());
+            } catch (TooLarge e) {
+                out.println(file + ": payload is larger than " + limits.maxInputBytes() + " bytes (limit maxInputBytes)");
+                exit = 2;
+                continue;
             } catch (IOException e) {
                 err.println(file + ": cannot read: " + describe(e));
                 exit = 2;
@@ -89,8 +112,24 @@ final class ValidateCommand implements Callable<Integer> {
         return exit;
     }
 
-    private static String readUtf8(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+    /** A file over the byte limit; nothing after the limit was read. */
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Reads at most {@code max} bytes: a huge file, a device ({@code /dev/zero}) or a pipe never fills the heap. */
+    private static String readUtf8(Path file, int max) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] chunk = new byte[64 * 1024];
+            for (int n; (n = in.read(chunk, 0, (int) Math.min(chunk.length, (long) max + 1 - buffer.size()))) > 0; ) {
+                buffer.write(chunk, 0, n);
+                if (buffer.size() > max) {
+                    throw new TooLarge();
+                }
+            }
+        }
+        byte[] bytes = buffer.toByteArray();
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -385,9 +385,13 @@ final class NationalProfile extends WireProfile {
         Set<Target> out = EnumSet.noneOf(Target.class);
         for (String t : split(r.string("evalTargets"))) {
             try {
-                out.add(Target.valueOf(t));
+                if (!out.add(Target.valueOf(t))) {
+                    r.violation("evalTargets", "Art. 6", t + " is listed twice");
+                    return out;
+                }
             } catch (IllegalArgumentException e) {
                 r.violation("evalTargets", "must list SERVICE_ITEM and/or SERVICE_STAFF, comma-separated");
+                return out;
             }
         }
         return out;

@@ -162,7 +162,9 @@ final class UnifiedProfile extends WireProfile {
         List<String> names = r.stringList("targets");
         for (int i = 0; i < names.size(); i++) {
             try {
-                out.add(Target.valueOf(names.get(i)));
+                if (!out.add(Target.valueOf(names.get(i)))) {
+                    r.violation("targets[" + i + "]", "Art. 6", names.get(i) + " is listed twice");
+                }
             } catch (IllegalArgumentException e) {
                 r.violation("targets[" + i + "]", "is not one of SERVICE_ITEM, SERVICE_STAFF");
             }

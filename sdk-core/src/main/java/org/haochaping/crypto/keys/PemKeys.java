@@ -223,6 +223,7 @@ public final class PemKeys {
         try {
             return new PKCS8EncryptedPrivateKeyInfo(der).decryptPrivateKeyInfo(PasswordDecryptors.forPassword(password));
         } catch (PKCSException | RuntimeException e) {
+            PasswordDecryptors.rethrowCostLimit(e);
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
                     "PEM ENCRYPTED PRIVATE KEY cannot be decrypted: wrong password, damaged data or unsupported scheme");
         }
