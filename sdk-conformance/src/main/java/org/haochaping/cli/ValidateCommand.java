@@ -1,5 +1,7 @@
 package org.haochaping.cli;
 
+import org.haochaping.model.Evaluation;
+import org.haochaping.rules.EvaluationHistory;
 import org.haochaping.rules.Violation;
 import org.haochaping.wire.Decoded;
 import org.haochaping.wire.MalformedPayloadException;
@@ -20,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,9 +32,14 @@ import java.util.concurrent.Callable;
  * valid; 1 with one line per violation ({@code FILE: path: message (Art. N)}); 2 when a file cannot be read or is
  * not JSON (with line and column), or over a resource limit (input bytes, records, array length, nesting; the
  * line names the limit). A resource limit is never exit 1: it says nothing about the rules.
+ *
+ * <p>Evaluations are also checked against each other ({@link EvaluationHistory}: repeats, batches, themes, appended
+ * evaluations), over all files in the order given; a record that conflicts with an earlier one names it as
+ * {@code FILE [index]}. {@code --no-history} checks each record on its own.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Validate payload files (one JSON object or an array) against a wire profile and the rules.",
+            "Evaluations are checked against each other too (repeats, batches, themes, appended), over all files in order.",
             "Exit 0: all valid; 1: violations, one line each as FILE: path: message (Art. N); 2: unreadable, not JSON,"
                 + " or over a limit (bytes, records, array length, nesting)."})
 final class ValidateCommand implements Callable<Integer> {
@@ -50,6 +59,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--max-records", paramLabel = "N", description = "Refuse a file of more than N records (exit 2; "
             + "default: ${DEFAULT-VALUE}).")
     int maxRecords = PayloadLimits.DEFAULT_MAX_RECORDS;
+
+    @Option(names = "--no-history",
+            description = "Check each evaluation on its own, not against the earlier ones (repeats, batches, themes, appended).")
+    boolean noHistory;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Payload files.")
     List<Path> files;
@@ -73,6 +86,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PayloadCodec codec = PayloadCodec.of(profile.wireProfile(), limits);
         int exit = 0;
+        EvaluationHistory history = EvaluationHistory.empty();
+        Map<Evaluation, String> where = new IdentityHashMap<>();
         for (Path file : files) {
             String text;
             try {
@@ -90,11 +105,29 @@ final class ValidateCommand implements Callable<Integer> {
                 List<? extends Decoded<?>> items = "evaluation".equals(kind)
                         ? codec.decodeEvaluations(text) : codec.decodeCases(text);
                 int bad = 0;
-                for (Decoded<?> d : items) {
+                for (int i = 0; i < items.size(); i++) {
+                    Decoded<?> d = items.get(i);
                     for (Violation v : d.violations()) {
                         out.println(file + ": " + v);
                     }
-                    bad += d.isValid() ? 0 : 1;
+                    boolean valid = d.isValid();
+                    if (valid && !noHistory && d.value() instanceof Evaluation) {
+                        Evaluation e = (Evaluation) d.value();
+                        List<EvaluationHistory.Conflict> conflicts = history.conflicts(e);
+                        String prefix = items.size() > 1 || text.trim().startsWith("[") ? "[" + i + "]" : "";
+                        for (EvaluationHistory.Conflict c : conflicts) {
+                            Violation v = c.violation();
+                            String earlier = c.earlier() == null ? "" : "; earlier: " + where.get(c.earlier());
+                            out.println(file + ": " + new Violation(codec.profile().wirePath(v.path()), v.rule(), v.message() + earlier).under(prefix));
+                        }
+                        if (conflicts.isEmpty()) {
+                            history = history.with(e);
+                            where.put(e, file + " [" + i + "]");
+                        } else {
+                            valid = false;
+                        }
+                    }
+                    bad += valid ? 0 : 1;
                 }
                 err.println(file + ": " + (bad == 0 ? "valid" : bad + " of " + items.size() + " invalid") + " ("
                         + items.size() + " " + kind + (items.size() == 1 ? "" : "s") + ", " + profile + " profile)");

@@ -64,6 +64,14 @@ public final class PayloadCodec {
         return new PayloadCodec(profile, EvaluationPolicy.standard(), limits);
     }
 
+    /** A codec that applies {@code policy} (its clock and calendar) to what it reads. */
+    public static PayloadCodec of(WireProfile profile, EvaluationPolicy policy) {
+        if (profile == null || policy == null) {
+            throw new IllegalArgumentException("profile and policy are required");
+        }
+        return new PayloadCodec(profile, policy);
+    }
+
     public WireProfile profile() {
         return profile;
     }

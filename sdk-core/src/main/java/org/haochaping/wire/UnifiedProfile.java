@@ -90,6 +90,7 @@ final class UnifiedProfile extends WireProfile {
         put(o, "freeText", e.freeText());
         put(o, "evaluatedAt", e.evaluatedAt());
         put(o, "kind", e.kind());
+        put(o, "appendsTo", e.appendsTo());
         o.put("visitNo", e.visitNo());
         put(o, "stage", e.stage());
         put(o, "servedAt", e.servedAt());
@@ -133,7 +134,8 @@ final class UnifiedProfile extends WireProfile {
                 .evaluatedAt(r.isoDateTime("evaluatedAt"))
                 .stage(r.enumValue("stage", EvaluationStage.class))
                 .servedAt(r.isoDateTime("servedAt"))
-                .staffNo(r.string("staffNo"));
+                .staffNo(r.string("staffNo"))
+                .appendsTo(r.string("appendsTo"));
         EvaluationScope scope = r.enumValue("scope", EvaluationScope.class);
         if (scope != null || !r.has("scope")) {
             b.scope(scope == null ? EvaluationScope.CASE : scope);

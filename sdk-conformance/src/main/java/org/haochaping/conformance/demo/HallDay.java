@@ -235,7 +235,8 @@ public final class HallDay {
             }
             if (!appealed) {
                 appealed = true;
-                act(client, no, WorkOrderAction.applyForReview().withNote("录像显示窗口人员在岗"), dept, now, path);
+                act(client, no, WorkOrderAction.applyForReview(
+                        org.haochaping.badreview.Evidence.referenced("窗口录像：工作人员在岗", "VID-A12-0930")).withNote("录像显示窗口人员在岗"), dept, now, path);
                 order = act(client, no, WorkOrderAction.decideReview(ReviewVerdict.INVALID),
                         Actor.of(ActorRole.REVIEWER, "TJ-ZWFW-REVIEW"), now, path);
                 say("  " + no + ": " + path + " (appeal upheld: counts as 未评, Art. 21)");

@@ -136,7 +136,8 @@ final class CentralPlatform {
     private AcceptedEvaluation accept(String sender, String profile, Evaluation e) {
         String evaluationNo = String.format("E%08d", ++evaluationSequence);
         String workOrderNo = null;
-        if (e.grade().isBad() && e.kind() != EvaluationKind.FOLLOW_UP) {
+        // Art. 18: a 差评 opens one work order; an appended evaluation keeps its original's grade and opens none.
+        if (e.grade().isBad() && e.kind() == EvaluationKind.ACTIVE) {
             workOrderNo = String.format("WO%08d", ++workOrderSequence);
             workOrders.put(workOrderNo, openWorkOrder(workOrderNo, evaluationNo, e.caseRecord(), e));
         }
@@ -157,15 +158,10 @@ final class CentralPlatform {
     private WorkOrder openWorkOrder(String orderNo, String evaluationNo, CaseRecord c, Evaluation e) {
         OffsetDateTime now = ShanghaiTime.normalize(OffsetDateTime.now(clock));
         WorkOrder order = workflow.open(orderNo, evaluationNo, c.caseNo(), e.grade(), c.deptCode(), c.areaCode(), system, now);
-        if (isCityLevel(c.areaCode())) {
+        if (order.isCityLevel()) {
             order = workflow.apply(order, WorkOrderAction.dispatch(c.deptCode()), system, now);
         }
         return order;
-    }
-
-    /** GB/T 2260: digits 5-6 are the county; {@code 00} there is the city (or province) itself. */
-    static boolean isCityLevel(String areaCode) {
-        return areaCode.length() >= 6 && areaCode.startsWith("00", 4);
     }
 
     synchronized AcceptedEvaluation evaluation(String evaluationNo) {

@@ -16,6 +16,7 @@ import org.haochaping.badreview.WorkOrder;
 import org.haochaping.badreview.WorkOrderState;
 import org.haochaping.model.IndicatorCatalogue;
 import org.haochaping.model.Indicator;
+import org.haochaping.rules.EvaluationPolicy;
 import org.haochaping.wire.PayloadCodec;
 import org.haochaping.wire.WireProfile;
 
@@ -32,11 +33,12 @@ final class Endpoints {
 
     private final CentralPlatform core;
     private final WorkOrderRequests workOrderRequests;
-    private final PayloadCodec unified = PayloadCodec.of(WireProfile.unified());
+    private final PayloadCodec unified;
 
-    Endpoints(CentralPlatform core, WorkOrderRequests workOrderRequests) {
+    Endpoints(CentralPlatform core, WorkOrderRequests workOrderRequests, EvaluationPolicy policy) {
         this.core = core;
         this.workOrderRequests = workOrderRequests;
+        this.unified = PayloadCodec.of(WireProfile.unified(), policy);
     }
 
     /**

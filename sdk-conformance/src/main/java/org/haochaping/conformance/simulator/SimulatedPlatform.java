@@ -1,5 +1,6 @@
 package org.haochaping.conformance.simulator;
 
+import org.haochaping.rules.EvaluationPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -247,6 +248,8 @@ public final class SimulatedPlatform implements AutoCloseable {
             WorkingDayCalendar calendar = b.calendar != null ? b.calendar
                     : WorkingDayCalendar.official().toBuilder().whenUncovered(UncoveredDatePolicy.WEEKENDS_ONLY).build();
             this.core = new CentralPlatform(b.clock, new BadReviewWorkflow(new DeadlineCalculator(calendar)));
+            // The same rules as the SDK, on the platform's clock (future evaluations) and calendar (Art. 16).
+            EvaluationPolicy policy = EvaluationPolicy.standard().withClock(b.clock).withCalendar(calendar);
             this.apps = new AppRegistry(b.clock, b.allowedSkew);
             for (Map.Entry<String, Verifier> app : b.apps.entrySet()) {
                 apps.register(app.getKey(), app.getValue());
@@ -255,11 +258,11 @@ public final class SimulatedPlatform implements AutoCloseable {
             for (Map.Entry<String, String> app : b.nationalApps.entrySet()) {
                 opener.app(app.getKey(), app.getValue());
             }
-            this.national = new NationalEndpoint(opener.build(), core);
+            this.national = new NationalEndpoint(opener.build(), core, policy);
             MessageSigner responseSigner = MessageSigner.builder(Sm2Signer.builder(platformKey).keyId(platformKeyId).build())
                     .clock(b.clock).build();
             this.http = new PlatformHttp(b.clock, b.strict, apps,
-                    new Endpoints(core, new WorkOrderRequests(b.clock, b.allowedSkew)), national, responseSigner);
+                    new Endpoints(core, new WorkOrderRequests(b.clock, b.allowedSkew), policy), national, responseSigner);
         }
     }
 
