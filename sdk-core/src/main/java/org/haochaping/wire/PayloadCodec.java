@@ -61,15 +61,20 @@ public final class PayloadCodec {
         if (profile == null || limits == null) {
             throw new IllegalArgumentException("profile and limits are required");
         }
-        return new PayloadCodec(profile, EvaluationPolicy.standard(), limits);
+        return of(profile, EvaluationPolicy.standard(), limits);
     }
 
-    /** A codec that applies {@code policy} (its clock and calendar) to what it reads. */
+    /** A codec that applies {@code policy} (its clock and calendar) to what it reads, with the default limits. */
     public static PayloadCodec of(WireProfile profile, EvaluationPolicy policy) {
-        if (profile == null || policy == null) {
-            throw new IllegalArgumentException("profile and policy are required");
+        return of(profile, policy, PayloadLimits.defaults());
+    }
+
+    /** A codec that applies {@code policy} (its clock and calendar) and refuses payloads over {@code limits}. */
+    public static PayloadCodec of(WireProfile profile, EvaluationPolicy policy, PayloadLimits limits) {
+        if (profile == null || policy == null || limits == null) {
+            throw new IllegalArgumentException("profile, policy and limits are required");
         }
-        return new PayloadCodec(profile, policy);
+        return new PayloadCodec(profile, policy, limits);
     }
 
     public WireProfile profile() {
