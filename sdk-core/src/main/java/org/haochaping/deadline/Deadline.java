@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +28,7 @@ import org.haochaping.calendar.ShanghaiTime;
  * It may move when the arrangement is loaded: recompute it from {@link #startedAt()}.
  */
 @JsonIgnoreProperties(value = "provisional", allowGetters = true)
+@JsonPropertyOrder({"rule", "startedAt", "dueAt", "provisional", "provisionalYears"})
 public final class Deadline {
 
     private final DeadlineRule rule;
