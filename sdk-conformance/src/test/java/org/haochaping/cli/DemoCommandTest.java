@@ -47,4 +47,14 @@ class DemoCommandTest {
         assertThat(CliRun.of("validate", "--profile", "national", out.resolve("evaluations-national.json").toString())
                 .exitCode()).isZero();
     }
+
+    /** The demo keeps running on any date: on 2027-03-01 every deadline it starts counts provisional 2027 days. */
+    @Test
+    void theDemoRunsOnADateBeyondTheBundledArrangements(@TempDir Path out) throws Exception {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.time.Clock march2027 = java.time.Clock.fixed(java.time.Instant.parse("2027-03-01T02:00:00Z"), java.time.ZoneOffset.UTC);
+        int failures = new org.haochaping.conformance.demo.HallDay(new java.io.PrintWriter(text), out, march2027).run();
+        assertThat(failures).as(text.toString()).isZero();
+        assertThat(text.toString()).contains("expires 2027-03-08T15:59:59Z");
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.haochaping.deadline.Deadline;
+import org.haochaping.deadline.DeadlineCalculator;
 import org.haochaping.deadline.DeadlineRule;
 import org.haochaping.model.Grade;
 
@@ -427,6 +428,29 @@ public final class WorkOrder {
             }
         }
         return allowed;
+    }
+
+    /**
+     * The same order with every deadline computed again, from the inputs it kept (its rule and the instant it
+     * started), on {@code calculator}: how deadlines that counted provisional days move once the year's
+     * official arrangement is loaded ({@code docs/calendar.md}). History, states and times are unchanged;
+     * acts already recorded stay valid.
+     *
+     * @throws org.haochaping.calendar.DateNotCoveredException when the calculator refuses a date (STRICT)
+     */
+    public WorkOrder recomputeDeadlines(DeadlineCalculator calculator) {
+        if (calculator == null) {
+            throw new IllegalArgumentException("deadline calculator is required");
+        }
+        List<WorkOrderEvent> next = new ArrayList<>(history.size());
+        for (WorkOrderEvent e : history) {
+            List<Deadline> again = new ArrayList<>(e.deadlines().size());
+            for (Deadline d : e.deadlines()) {
+                again.add(calculator.calculate(d.rule(), d.startedAt()));
+            }
+            next.add(again.isEmpty() ? e : e.withDeadlines(again));
+        }
+        return new WorkOrder(this, next, state);
     }
 
     /** Every deadline the history started, oldest first. */

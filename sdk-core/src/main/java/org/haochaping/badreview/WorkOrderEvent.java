@@ -65,6 +65,11 @@ public final class WorkOrderEvent {
         this.deadlines = Collections.unmodifiableList(new ArrayList<>(deadlines));
     }
 
+    /** The same event with other deadlines (recomputed from the same rules and starts). */
+    WorkOrderEvent withDeadlines(List<Deadline> recomputed) {
+        return new WorkOrderEvent(type, from, to, actor, at, toDeptCode, dismissal, category, verdict, followUp, note, recomputed);
+    }
+
     static WorkOrderEvent opened(Actor by, OffsetDateTime at, String note) {
         return new WorkOrderEvent(WorkOrderEventType.OPEN, null, WorkOrderState.CREATED, by, at, null, null, null, null,
                 null, note, Collections.<Deadline>emptyList(), Collections.<Evidence>emptyList());

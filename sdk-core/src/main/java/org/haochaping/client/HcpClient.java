@@ -287,6 +287,32 @@ public final class HcpClient implements AutoCloseable {
                 d.path("total").asLong(items.size()));
     }
 
+    /**
+     * {@code GET /v1/calendar/{year}} (interface-spec 5.8): the State Council's holiday arrangement of a year as
+     * the platform publishes it, signed like every response, returned as text in the data-file format of
+     * {@code docs/calendar.md} (with its {@code # published:} header when the platform gives the date), ready for
+     * {@code WorkingDayCalendar.Builder.load(Reader, name)} or to be kept on disk.
+     *
+     * @throws ServiceException with status 404 ({@code NOT_FOUND}) when the year is not published yet
+     */
+    public String calendar(int year) {
+        if (year < 1000 || year > 9999) {
+            throw new IllegalArgumentException("year must have four digits, was " + year);
+        }
+        JsonNode d = get("/v1/calendar/" + year, RequestOptions.defaults());
+        StringBuilder tsv = new StringBuilder();
+        if (d.hasNonNull("published")) {
+            tsv.append("# published: ").append(d.get("published").asText()).append('\n');
+        }
+        tsv.append("# ").append(d.path("source").asText("arrangement " + year)).append(" (from the platform)\n");
+        for (JsonNode day : d.path("days")) {
+            String note = day.path("note").asText("").replace('\t', ' ').replace('\n', ' ');
+            tsv.append(day.path("date").asText()).append('\t').append(day.path("kind").asText()).append('\t')
+                    .append(year).append('\t').append(note).append('\n');
+        }
+        return tsv.toString();
+    }
+
     public WorkOrder workOrder(String orderNo) {
         return PlatformResponses.value(get("/v1/work-orders/" + segment(orderNo), RequestOptions.defaults()),
                 WorkOrder.class, "work order");

@@ -77,16 +77,24 @@ public final class HallDay {
     private final StringBuilder report = new StringBuilder();
     private int failures;
 
+    private final java.time.Clock clock;
+
     public HallDay(PrintWriter out, Path folder) {
+        this(out, folder, java.time.Clock.systemUTC());
+    }
+
+    /** A day at the hall on {@code clock}'s date: the platform, the client, codes and work orders all use it. */
+    public HallDay(PrintWriter out, Path folder, java.time.Clock clock) {
         this.out = out;
         this.folder = folder;
+        this.clock = clock;
     }
 
     /** Runs the day; returns the number of unexpected outcomes (0 on success). */
     public int run() throws IOException, InterruptedException {
         Files.createDirectories(folder);
         List<Sample> samples = SamplePayloads.all();
-        try (SimulatedPlatform platform = SimulatedPlatform.start()) {
+        try (SimulatedPlatform platform = SimulatedPlatform.builder().clock(clock).start()) {
             AppCredentials app = platform.newApp("tj-zwfw-center");
             say("好差评 SDK demo: a day at the 天津市政务服务中心, against a simulated central platform at "
                     + platform.baseUrl());
@@ -114,7 +122,7 @@ public final class HallDay {
     }
 
     private HcpClient client(SimulatedPlatform platform, AppCredentials app, EnvelopeSealer national) {
-        HcpClient.Builder b = HcpClient.builder().baseUrl(platform.baseUrl()).appId(app.appId()).signer(app.signer())
+        HcpClient.Builder b = HcpClient.builder().clock(clock).baseUrl(platform.baseUrl()).appId(app.appId()).signer(app.signer())
                 .platformVerifier(Sm2Verifier.builder().key(platform.platformKeyId(), platform.platformPublicKey())
                         .build())
                 .retryPolicy(RetryPolicy.builder().maxRetries(3).initialBackoff(Duration.ofMillis(20))
@@ -196,13 +204,13 @@ public final class HallDay {
                 .caption("A12 窗口", "请扫码评价").build().render(encoder.encode(windowText))
                 .getBytes(StandardCharsets.UTF_8));
         say("  window-A12.png / .svg: " + windowText);
-        ReceiptCode receipt = ReceiptCodeIssuer.builder(app.signer()).build().issue(ReceiptCase.builder()
+        ReceiptCode receipt = ReceiptCodeIssuer.builder(app.signer()).clock(clock).build().issue(ReceiptCase.builder()
                 .caseNumber("TJ2026112600101").itemCode("11120000000123456100012011700001").windowCode("A12")
                 .staffNumber("S1024").build());
         Files.write(folder.resolve("receipt-TJ2026112600101.png"), PngRenderer.builder().size(ImageSize.pixels(330))
                 .build().render(encoder.encode(receipt.text())));
         ReceiptCode verified = ReceiptCodeVerifier.builder(Sm2Verifier.builder().key(app.keyId(), app.publicKey())
-                .build()).build().verify(receipt.text());
+                .build()).clock(clock).build().verify(receipt.text());
         say("  receipt-TJ2026112600101.png: " + receipt.text().length() + " characters, expires "
                 + verified.expiresAt() + ", nonce " + verified.nonce() + ", signature verified");
         expect(verified.receiptCase().equals(receipt.receiptCase()), "the receipt code verifies");
@@ -223,7 +231,7 @@ public final class HallDay {
 
     private void workOrders(HcpClient client, SimulatedPlatform platform) {
         step("6. Bad reviews become work orders and run to the 12345 follow-up visit (Art. 18-22)");
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         boolean appealed = false;
         for (WorkOrder order : client.workOrders(null, null, 1, 100).items()) {
             String no = order.orderNo();
@@ -272,7 +280,7 @@ public final class HallDay {
                 records.add(s.evaluation());
             }
         }
-        try (HcpClient national = client(platform, app, EnvelopeSealer.builder(platform.platformPublicKey())
+        try (HcpClient national = client(platform, app, EnvelopeSealer.builder(platform.platformPublicKey()).clock(clock)
                 .appMark("TJ-HEPING").appWord("hp-app-word").build())) {
             SubmissionResult r = national.submitEvaluations(records);
             say("  " + records.size() + " national records in one SM2 envelope: " + r.count(RecordStatus.DUPLICATE)

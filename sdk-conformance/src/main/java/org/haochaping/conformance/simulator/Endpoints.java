@@ -78,8 +78,47 @@ final class Endpoints {
             if ("indicators".equals(resource) && s.size() == 2 && get) {
                 return indicators();
             }
+            if ("calendar".equals(resource) && s.size() == 3 && get) {
+                return calendar(s.get(2));
+            }
         }
         throw new ApiException(ErrorCode.NOT_FOUND, "no endpoint " + r.method + " " + r.path);
+    }
+
+    /**
+     * {@code GET /v1/calendar/{year}}: the State Council's arrangement of a year as the SDK bundles it
+     * (2021-2026 here); 404 for a year not published (docs/interface-spec.md, 5.8).
+     */
+    private static Outcome calendar(String yearText) {
+        if (!yearText.matches("\\d{4}")) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "year must be four digits, not " + yearText);
+        }
+        String year = yearText;
+        ArrayNode days = Json.MAPPER.createArrayNode();
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                org.haochaping.calendar.WorkingDayCalendar.class.getResourceAsStream("cn-official-2021-2026.tsv"),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String[] cols = line.split("\t", 4);
+                if (line.startsWith("#") || cols.length < 3 || !cols[2].equals(year)) {
+                    continue;
+                }
+                ObjectNode day = days.addObject();
+                day.put("date", cols[0]);
+                day.put("kind", cols[1]);
+                day.put("note", cols.length > 3 ? cols[3] : "");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (days.isEmpty()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no holiday arrangement published for " + year);
+        }
+        ObjectNode data = Json.object();
+        data.put("year", Integer.parseInt(year));
+        data.put("source", "国务院办公厅关于" + year + "年部分节假日安排的通知");
+        data.set("days", days);
+        return Outcome.ok(data);
     }
 
     private Outcome submitCases(SimRequest r, String appId) {

@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.haochaping.badreview.BadReviewWorkflow;
-import org.haochaping.calendar.UncoveredDatePolicy;
 import org.haochaping.calendar.WorkingDayCalendar;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Verifier;
@@ -245,8 +244,8 @@ public final class SimulatedPlatform implements AutoCloseable {
         Wiring(Builder b) {
             this.platformKey = b.platformKey != null ? b.platformKey : PrivateKeyMaterial.generateSm2();
             this.platformKeyId = b.platformKeyId != null ? b.platformKeyId : platformKey.publicKey().defaultKeyId();
-            WorkingDayCalendar calendar = b.calendar != null ? b.calendar
-                    : WorkingDayCalendar.official().toBuilder().whenUncovered(UncoveredDatePolicy.WEEKENDS_ONLY).build();
+            // provisional beyond the bundled arrangements (statutory holidays and weekends), like the SDK's default
+            WorkingDayCalendar calendar = b.calendar != null ? b.calendar : WorkingDayCalendar.official();
             this.core = new CentralPlatform(b.clock, new BadReviewWorkflow(new DeadlineCalculator(calendar)));
             // The same rules as the SDK, on the platform's clock (future evaluations) and calendar (Art. 16).
             EvaluationPolicy policy = EvaluationPolicy.standard().withClock(b.clock).withCalendar(calendar);
