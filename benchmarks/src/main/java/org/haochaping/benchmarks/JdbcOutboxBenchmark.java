@@ -23,10 +23,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.postgresql.ds.PGSimpleDataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The JDBC outbox on PostgreSQL ({@code HCP_TEST_PG_URL}, user and password {@code hcp}) beside the baseline a user
+ * The JDBC outbox on PostgreSQL ({@code HCP_TEST_PG_URL}, user and password {@code hcp}, through a HikariCP pool of
+ * four connections, as in a server application) beside the baseline a user
  * would otherwise write: a plain {@code INSERT} of the same row on the same connection, each committed on its own.
  * {@code jdbcOutboxSubmit} is {@link JdbcOutboxStore#submit(Connection, String, byte[], IdempotencyKey)} of a 512-byte
  * payload (what a submit inside the application's transaction costs); {@code drain} is one worker delivering 2,000 rows
@@ -39,7 +41,7 @@ public class JdbcOutboxBenchmark {
 
     static final int DRAIN_ROWS = 2000;
 
-    private PGSimpleDataSource dataSource;
+    private HikariDataSource dataSource;
     private JdbcTables tables;
     private JdbcOutboxStore submitter;
     private Connection connection;
@@ -49,10 +51,12 @@ public class JdbcOutboxBenchmark {
     @Setup
     public void setUp() throws SQLException {
         String url = System.getenv().getOrDefault("HCP_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/hcp_test");
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(url);
-        dataSource.setUser("hcp");
-        dataSource.setPassword("hcp");
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setUsername("hcp");
+        pool.setPassword("hcp");
+        pool.setMaximumPoolSize(4);
+        dataSource = new HikariDataSource(pool);
         tables = JdbcTables.withPrefix("bench" + UUID.randomUUID().toString().substring(0, 8) + "_");
         JdbcSchema.apply(dataSource, JdbcDialect.POSTGRESQL, tables);
         payload = new byte[512];
@@ -79,6 +83,7 @@ public class JdbcOutboxBenchmark {
             s.execute("DROP TABLE " + tables.replayNonce());
         }
         connection.close();
+        dataSource.close();
     }
 
     @Benchmark
