@@ -47,15 +47,27 @@ VALID_DEFAULT_ID = [
          "path segments decoded and encoded again: %2d becomes '-', an encoded slash stays %2F, hex in upper case",
          ["PathEncoding"]),
     case("GET", "/v1/evaluations", "b=2&&a&c=%7e&q=a+b&sp=a%20b", "app-001", "app-key-2025", 1741919520, N2, "",
-         "HCP1-SM2-SM3\nREQUEST\nGET\n/v1/evaluations\na=&b=2&c=~&q=a%2Bb&sp=a%20b\napp-001\napp-key-2025\n1741919520\n"
+         "HCP1-SM2-SM3\nREQUEST\nGET\n/v1/evaluations\na&b=2&c=~&q=a+b&sp=a%20b\napp-001\napp-key-2025\n1741919520\n"
          "0123456789abcdef0123456789abcdef\n1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b",
-         "empty parts dropped, a name without '=' has an empty value, %7e is '~', '+' is a literal plus (%2B)",
+         "empty parts dropped, a name without '=' stays without it, %7e is '~', a literal '+' stays '+' (not %2B)",
          ["QueryEncoding"]),
     case("GET", "/v1/indicators", "x=2&x=10&x=1&name=%e5%a5%bd&Z=0", "app-001", "app-key-2025", 1741919580, N2, "",
-         "HCP1-SM2-SM3\nREQUEST\nGET\n/v1/indicators\nZ=0&name=%E5%A5%BD&x=1&x=10&x=2\napp-001\napp-key-2025\n1741919580\n"
+         "HCP1-SM2-SM3\nREQUEST\nGET\n/v1/indicators\nZ=0&name=%E5%A5%BD&x=2&x=10&x=1\napp-001\napp-key-2025\n1741919580\n"
          "0123456789abcdef0123456789abcdef\n1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b",
-         "pairs sorted by name, then value, in byte order (upper case before lower, '10' before '2')",
-         ["QueryEncoding"]),
+         "parts sorted by name in byte order (upper case before lower); parts with the same name keep their order",
+         ["QueryEncoding", "DuplicateNames"]),
+    case("GET", "/v1/cases/%ff", "", "app-001", "app-key-2025", 1741919640, N2, "",
+         "HCP1-SM2-SM3\nREQUEST\nGET\n/v1/cases/%FF\n\napp-001\napp-key-2025\n1741919640\n"
+         "0123456789abcdef0123456789abcdef\n1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b",
+         "an escape that is not UTF-8 keeps its byte (never U+FFFD): %ff becomes %FF", ["ByteExact"]),
+    case("GET", "/v1/cases/%F0%9F%98%80%41", "e=%41\U0001F600", "app-001", "app-key-2025", 1741919700, N2, "",
+         "HCP1-SM2-SM3\nREQUEST\nGET\n/v1/cases/%F0%9F%98%80A\ne=A%F0%9F%98%80\napp-001\napp-key-2025\n1741919700\n"
+         "0123456789abcdef0123456789abcdef\n1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b",
+         "an emoji (four UTF-8 bytes) next to an escape, encoded and raw: its bytes, never %3F%3F", ["ByteExact"]),
+    case("GET", "/v1/work-orders", "flag&page=1", "app-001", "app-key-2025", 1741919760, N2, "",
+         "HCP1-SM2-SM3\nREQUEST\nGET\n/v1/work-orders\nflag&page=1\napp-001\napp-key-2025\n1741919760\n"
+         "0123456789abcdef0123456789abcdef\n1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b",
+         "a name without '=' is not the same as an empty value", ["FlagWithoutValue"]),
     case("POST", "", "", "app-001", "app-key-2025", 1741919600, N1, '{"意见":"办事很快，好评"}',
          None, "an empty path is '/'; a UTF-8 body is digested as sent", ["Utf8Body"]),
 ]
@@ -91,6 +103,29 @@ INVALID[3]["canonicalString"] = with_line(7, "1741919401", INVALID[3])
 INVALID[4]["canonicalString"] = with_line(2, "PUT", INVALID[4])
 INVALID[5]["canonicalString"] = with_line(5, "app-002", INVALID[5])
 
+# One input of a valid case re-spelled so that a lossy canonicalisation would give the same string: the old
+# signature must be refused. Canonical strings by hand: the base case's, with the changed line.
+def respelled(base, comment, line, canonical_line, **kw):
+    inputs = dict(method=base["method"], path=base["path"], query=base["query"], app=base["appId"], key=base["keyId"],
+                  ts=base["timestamp"], nonce=base["nonce"], body=base["body"])
+    inputs.update(kw)
+    c = case(inputs["method"], inputs["path"], inputs["query"], inputs["app"], inputs["key"], inputs["ts"],
+             inputs["nonce"], inputs["body"], None, comment, ["Injective"], "invalid", "4 Canonical string")
+    l = base["canonicalString"].split("\n"); l[line] = canonical_line
+    c["canonicalString"] = "\n".join(l)
+    c["base"] = base
+    return c
+
+B_DUP, B_FF, B_FLAG = VALID_DEFAULT_ID[4], VALID_DEFAULT_ID[5], VALID_DEFAULT_ID[7]
+INJECTIVE = [
+    respelled(B_FF, "%80 instead of %ff (both were U+FFFD once), signature of %ff", 3, "/v1/cases/%80", path="/v1/cases/%80"),
+    respelled(B_DUP, "same-name parts in another order, old signature", 4, "Z=0&name=%E5%A5%BD&x=1&x=10&x=2",
+              query="x=1&x=10&x=2&name=%e5%a5%bd&Z=0"),
+    respelled(B_FLAG, "flag= instead of flag, old signature", 4, "flag=&page=1", query="flag=&page=1"),
+    respelled(VALID_DEFAULT_ID[3], "%2B instead of a literal '+', old signature", 4, "a&b=2&c=~&q=a%2Bb&sp=a%20b",
+              query="b=2&&a&c=%7e&q=a%2Bb&sp=a%20b"),
+]
+
 CUSTOM_ID = "app-001@120000"
 VALID_CUSTOM_ID = [
     case("POST", "/v1/work-orders/WO-0001/reply", "", "app-001", "app-key-2025", 1741920000, N2, '{"reply":"已整改"}',
@@ -125,12 +160,14 @@ def main():
                             "-in", msg, "-sigfile", sig, "-pkeyopt", "distid:" + signer_id], check=True, capture_output=True)
             return base64.b64encode(open(sig, "rb").read()).decode()
 
-        for c in VALID_DEFAULT_ID + INVALID + VALID_CUSTOM_ID:
+        for c in VALID_DEFAULT_ID + INVALID + INJECTIVE + VALID_CUSTOM_ID:
             cross_check(c)
         for c in VALID_DEFAULT_ID:
             c["signature"] = sign(c["canonicalString"], "1234567812345678")
         for c in INVALID:
             c["signature"] = ex["signature"]
+        for c in INJECTIVE:
+            c["signature"] = c.pop("base")["signature"]
         for c in VALID_CUSTOM_ID:
             c["signature"] = sign(c["canonicalString"], CUSTOM_ID)
     # the custom-ID signature under the default ID: must fail
@@ -138,7 +175,7 @@ def main():
                   result="invalid", flags=["WrongSignerId"], specSection="interface-spec.md 4 Headers")
     groups = [
         dict(type="RequestSigningTest", algorithm="SM2-SM3", direction="REQUEST", signerId="1234567812345678",
-             publicKeyPem=pem, tests=VALID_DEFAULT_ID + INVALID + [bad_id]),
+             publicKeyPem=pem, tests=VALID_DEFAULT_ID + INVALID + [bad_id] + INJECTIVE),
         dict(type="RequestSigningTest", algorithm="SM2-SM3", direction="REQUEST", signerId=CUSTOM_ID,
              publicKeyPem=pem, tests=VALID_CUSTOM_ID),
     ]
@@ -163,7 +200,11 @@ def main():
             "WorkedExample": "The request of the worked example in interface-spec.md section 4 (signed with this file's key).",
             "EmptyBody": "No body: the digest line is SM3 of the empty string.",
             "PathEncoding": "Path segments are percent-decoded and encoded again (RFC 3986, upper-case hex).",
-            "QueryEncoding": "Query pairs are normalised and sorted; '+' is a literal plus.",
+            "QueryEncoding": "Query parts are normalised and sorted by name; a literal '+' stays '+'.",
+            "DuplicateNames": "Parts with the same name keep their order: servers give it meaning.",
+            "ByteExact": "Escapes keep their bytes, valid UTF-8 or not; characters are encoded by their UTF-8 bytes.",
+            "FlagWithoutValue": "A name without '=' is written without it: 'flag' and 'flag=' differ.",
+            "Injective": "One input re-spelled so that a lossy canonicalisation would not notice; the old signature must be refused.",
             "Utf8Body": "The body is UTF-8 text; its bytes are digested exactly as sent.",
             "CustomSignerId": "The signature uses a signer ID other than 1234567812345678.",
             "OldSignature": "One input differs from tcId 1, whose signature is reused: must be refused.",

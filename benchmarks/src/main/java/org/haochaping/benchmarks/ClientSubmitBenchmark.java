@@ -29,7 +29,6 @@ import org.haochaping.client.HcpClient;
 import org.haochaping.client.RecordStatus;
 import org.haochaping.client.SubmissionResult;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
-import org.haochaping.crypto.request.MessageDirection;
 import org.haochaping.crypto.request.MessageSigner;
 import org.haochaping.crypto.request.SignatureHeaders;
 import org.haochaping.crypto.sign.Sm2Signer;
@@ -63,7 +62,7 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>The server answers every POST with the unified envelope (interface-spec 5.1), one {@code ACCEPTED} result per
  * record of the request, signed with a platform SM2 key in the {@code RESPONSE} direction with a fresh timestamp and
- * nonce, as the platform does; the client's replay guard would refuse a repeated nonce. The SDK side checks the
+ * nonce, bound to the request's nonce and body, as the platform does; the client's replay guard would refuse a repeated nonce. The SDK side checks the
  * evaluation against the rules (Art. 6-15), writes the unified JSON, signs the request (SM2, interface-spec 4),
  * verifies the response's signature, window and nonce, and reads the per-record results. The baselines:
  * {@link #rawOkHttp} posts the pre-encoded body and reads the response (no crypto, no JSON);
@@ -177,8 +176,9 @@ public class ClientSubmitBenchmark {
                     || Math.abs(answered - Instant.now().getEpochSecond()) > 300) {
                 throw new IllegalStateException("the response is not a signed 200 of the platform");
             }
-            byte[] expected = crypto.canonical("RESPONSE", PLATFORM_KEY_ID, answered,
-                    response.header(SignatureHeaders.NONCE), body).getBytes(StandardCharsets.US_ASCII);
+            byte[] expected = (crypto.canonical("RESPONSE", PLATFORM_KEY_ID, answered,
+                    response.header(SignatureHeaders.NONCE), body) + "\n" + nonce + "\n" + crypto.sm3Hex(oneEncoded))
+                    .getBytes(StandardCharsets.US_ASCII);
             crypto.verifyEngine.update(expected, 0, expected.length);
             if (!crypto.verifyEngine.verifySignature(Base64.decode(response.header(SignatureHeaders.SIGNATURE)))) {
                 throw new IllegalStateException("the response signature does not verify");
@@ -240,10 +240,14 @@ public class ClientSubmitBenchmark {
         }
 
         String canonical(String direction, String keyId, long timestamp, String nonce, byte[] body) {
-            sm3.update(body, 0, body.length);
-            sm3.doFinal(digest, 0);
             return "HCP1-SM2-SM3\n" + direction + "\nPOST\n" + PATH + "\n\n" + APP_ID + "\n" + keyId + "\n" + timestamp
-                    + "\n" + nonce + "\n" + Hex.toHexString(digest);
+                    + "\n" + nonce + "\n" + sm3Hex(body);
+        }
+
+        String sm3Hex(byte[] bytes) {
+            sm3.update(bytes, 0, bytes.length);
+            sm3.doFinal(digest, 0);
+            return Hex.toHexString(digest);
         }
     }
 
@@ -270,7 +274,7 @@ public class ClientSubmitBenchmark {
         }
 
         @Override
-        public LoopbackServer.Reply reply(String method, URI uri, byte[] requestBody) {
+        public LoopbackServer.Reply reply(String method, URI uri, String requestNonce, byte[] requestBody) {
             int records;
             try {
                 records = mapper.readTree(requestBody).path("records").size();
@@ -281,8 +285,8 @@ public class ClientSubmitBenchmark {
                 throw new IllegalStateException("the benchmark posted " + records + " records");
             }
             byte[] body = bodies[records];
-            return new LoopbackServer.Reply(signer.sign(MessageDirection.RESPONSE, APP_ID, method, uri.getRawPath(),
-                    uri.getRawQuery(), body).asMap(), body);
+            return new LoopbackServer.Reply(signer.signResponse(APP_ID, method, uri.getRawPath(), uri.getRawQuery(),
+                    requestNonce, requestBody, body).asMap(), body);
         }
     }
 

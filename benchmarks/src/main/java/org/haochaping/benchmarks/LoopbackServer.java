@@ -18,9 +18,12 @@ import java.util.concurrent.Executors;
  */
 final class LoopbackServer implements AutoCloseable {
 
-    /** Builds the 200 answer to one request. Called on the server's threads: must be thread-safe. */
+    /**
+     * Builds the 200 answer to one request ({@code requestNonce}: its X-Hcp-Nonce, or null). Called on the server's
+     * threads: must be thread-safe.
+     */
     interface Responder {
-        Reply reply(String method, URI uri, byte[] requestBody);
+        Reply reply(String method, URI uri, String requestNonce, byte[] requestBody);
     }
 
     /** A 200 response: its headers and JSON body. */
@@ -58,7 +61,8 @@ final class LoopbackServer implements AutoCloseable {
                 try (InputStream in = exchange.getRequestBody()) {
                     request = readAll(in);
                 }
-                Reply reply = responder.reply(exchange.getRequestMethod(), exchange.getRequestURI(), request);
+                Reply reply = responder.reply(exchange.getRequestMethod(), exchange.getRequestURI(),
+                        exchange.getRequestHeaders().getFirst("X-Hcp-Nonce"), request);
                 exchange.getResponseHeaders().add("Content-Type", JSON);
                 for (Map.Entry<String, String> h : reply.headers.entrySet()) {
                     exchange.getResponseHeaders().add(h.getKey(), h.getValue());

@@ -47,7 +47,7 @@ public class TransportBenchmark {
     @Setup
     public void setUp() throws IOException {
         server = LoopbackServer.start("/api/v1/evaluations",
-                (method, uri, requestBody) -> new LoopbackServer.Reply(Collections.emptyMap(), RESPONSE));
+                (method, uri, requestNonce, requestBody) -> new LoopbackServer.Reply(Collections.emptyMap(), RESPONSE));
         String base = server.url("/api");
         url = base + "/v1/evaluations";
         body = new byte[1024];

@@ -58,6 +58,15 @@ final class ConformanceServerCommand implements Callable<Integer> {
             description = "The platform's key id (default: derived from its public key).")
     String platformKeyId;
 
+    @Option(names = "--national-app-mark", paramLabel = "MARK",
+            description = "Also check the national endpoint (5.7) as this sender: re-spelled envelope replays must be "
+                    + "refused. Its appWord comes from --national-app-word-file or HCP_APP_WORD.")
+    String nationalAppMark;
+
+    @Option(names = "--national-app-word-file", paramLabel = "FILE",
+            description = "A file whose first line is the national sender's appWord (the app secret).")
+    Path nationalAppWordFile;
+
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "hcp-out/conformance/server",
             description = "Directory for report.json, junit.xml and summary.txt (default: ${DEFAULT-VALUE}).")
     Path reportDir;
@@ -77,7 +86,15 @@ final class ConformanceServerCommand implements Callable<Integer> {
                     Sm2Signer.builder(appKey).keyId(keyId != null ? keyId : appKey.publicKey().defaultKeyId()).build(),
                     Sm2Verifier.builder().key(platformKeyId != null ? platformKeyId : platform.defaultKeyId(), platform)
                             .build());
-        } catch (RuntimeException e) {
+            if (nationalAppMark != null) {
+                String word = SecretInput.read(null, null, nationalAppWordFile, "HCP_APP_WORD", "hcp conformance server", err);
+                if (word == null) {
+                    err.println("hcp conformance server: --national-app-mark needs --national-app-word-file or HCP_APP_WORD");
+                    return 2;
+                }
+                conformance.nationalApp(nationalAppMark, word, platform);
+            }
+        } catch (IOException | RuntimeException e) {
             err.println("hcp conformance server: " + e.getMessage());
             return 2;
         }

@@ -1,6 +1,7 @@
 package org.haochaping.cli;
 
 import org.haochaping.client.HcpClient;
+import org.haochaping.client.MalformedResponseException;
 import org.haochaping.client.RecordResult;
 import org.haochaping.client.SubmissionResult;
 import org.haochaping.crypto.CryptoException;
@@ -81,8 +82,13 @@ final class SendCommand implements Callable<Integer> {
             description = "national profile: the envelope's appMark (default ${DEFAULT-VALUE}).")
     String appMark;
 
-    @Option(names = "--app-word", paramLabel = "WORD",
-            description = "national profile: the envelope's appWord (the app secret); or the HCP_APP_WORD variable.")
+    @Option(names = "--app-word-file", paramLabel = "FILE",
+            description = "national profile: a file whose first line is the envelope's appWord (the app secret); "
+                    + "or the HCP_APP_WORD variable.")
+    Path appWordFile;
+
+    @Option(names = "--app-word", paramLabel = "WORD", hidden = true,
+            description = "Deprecated: visible to every user in ps. Use --app-word-file or HCP_APP_WORD.")
     String appWord;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Payload files.")
@@ -97,9 +103,9 @@ final class SendCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         HcpClient client;
         try {
-            client = client();
+            client = client(err);
         } catch (IOException | RuntimeException e) {
-            err.println("send: " + e.getMessage());
+            err.println("send: " + TerminalText.of(e.getMessage()));
             return 2;
         }
         int exit = 0;
@@ -116,27 +122,35 @@ final class SendCommand implements Callable<Integer> {
                             Math.min(evaluations.size(), from + HcpClient.MAX_RECORDS));
                     try {
                         SubmissionResult result = client.submitEvaluations(chunk, RequestOptions.defaults());
+                        // Every text the platform sent is escaped: national answers are not signed at all, and
+                        // a signed answer's fields are the platform's words, not this tool's (issue 13).
                         for (RecordResult r : result.results()) {
                             out.println(file + ": [" + (from + r.index()) + "] " + r.status()
-                                    + (r.caseNo() == null ? "" : " case " + r.caseNo())
-                                    + (r.evaluationNo() == null ? "" : " evaluation " + r.evaluationNo())
-                                    + (r.workOrderNo() == null ? "" : " work-order " + r.workOrderNo()));
+                                    + (r.caseNo() == null ? "" : " case " + TerminalText.of(r.caseNo()))
+                                    + (r.evaluationNo() == null ? "" : " evaluation " + TerminalText.of(r.evaluationNo()))
+                                    + (r.workOrderNo() == null ? "" : " work-order " + TerminalText.of(r.workOrderNo())));
                             for (Violation v : r.violations()) {
-                                out.println(file + ": [" + (from + r.index()) + "] " + v);
+                                out.println(file + ": [" + (from + r.index()) + "] " + TerminalText.of(v.toString()));
                             }
                         }
                         if (!result.allHeld()) {
                             exit = Math.max(exit, 1);
                         }
                     } catch (ServiceException e) {
-                        out.println(file + ": refused: HTTP " + e.statusCode() + " " + e.platformCode().orElse("")
-                                + e.platformMessage().map(m -> " " + m).orElse(""));
+                        // 5xx and 429 may come unsigned from any proxy: their code and message are unverified text
+                        out.println(file + ": refused: HTTP " + e.statusCode() + " "
+                                + TerminalText.of(e.platformCode().orElse(""))
+                                + e.platformMessage().map(m -> " " + TerminalText.of(m)).orElse("")
+                                + (e.isRetryable() || profile == ValidateCommand.Profile.national ? " (not verified)" : ""));
                         exit = Math.max(exit, 1);
                     } catch (CryptoException e) {
-                        out.println(file + ": response not trusted: " + e.getMessage());
+                        out.println(file + ": response not trusted: " + TerminalText.of(e.getMessage()));
+                        exit = Math.max(exit, 1);
+                    } catch (MalformedResponseException e) {
+                        out.println(file + ": response not understood: " + TerminalText.of(e.getMessage()));
                         exit = Math.max(exit, 1);
                     } catch (TransportException e) {
-                        err.println("send: " + file + ": " + e.getMessage());
+                        err.println("send: " + file + ": " + TerminalText.of(e.getMessage()));
                         return 2;
                     }
                 }
@@ -181,7 +195,7 @@ final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private HcpClient client() throws IOException {
+    private HcpClient client(PrintWriter err) throws IOException {
         PrivateKeyMaterial appKey = PemKeys.privateKey(key);
         PublicKeyMaterial platform = PemKeys.publicKey(platformKey);
         HcpClient.Builder b = HcpClient.builder()
@@ -192,9 +206,9 @@ final class SendCommand implements Callable<Integer> {
                 .platformVerifier(Sm2Verifier.builder()
                         .key(platformKeyId != null ? platformKeyId : platform.defaultKeyId(), platform).build());
         if (profile == ValidateCommand.Profile.national) {
-            String word = appWord != null ? appWord : System.getenv("HCP_APP_WORD");
+            String word = SecretInput.read(appWord, "--app-word", appWordFile, "HCP_APP_WORD", "send", err);
             if (word == null) {
-                throw new IllegalArgumentException("the national profile needs --app-word or HCP_APP_WORD");
+                throw new IllegalArgumentException("the national profile needs --app-word-file or HCP_APP_WORD");
             }
             b.nationalEnvelope(EnvelopeSealer.builder(platform).appMark(appMark).appWord(word).build());
         }

@@ -54,8 +54,13 @@ final class SimulateCommand implements Callable<Integer> {
             description = "The platform's SM2 private key (PEM) instead of the one in --out.")
     Path platformKeyFile;
 
-    @Option(names = "--national-app", paramLabel = "APPMARK=APPWORD",
-            description = "Also accept national envelopes (POST /v1/national/evaluations) of this sender; repeatable.")
+    @Option(names = "--national-apps-file", paramLabel = "FILE",
+            description = "Also accept national envelopes (POST /v1/national/evaluations) of the senders in FILE: one "
+                    + "APPMARK=APPWORD a line, '#' starts a comment. Keep it owner-only: it holds the app secrets.")
+    Path nationalAppsFile;
+
+    @Option(names = "--national-app", paramLabel = "APPMARK=APPWORD", hidden = true,
+            description = "Deprecated: the app secret is visible to every user in ps. Use --national-apps-file.")
     List<String> nationalApps = new ArrayList<>();
 
     @Option(names = "--lenient",
@@ -82,6 +87,21 @@ final class SimulateCommand implements Callable<Integer> {
                 err.println("hcp simulate: --national-app takes APPMARK=APPWORD");
                 return 2;
             }
+        }
+        if (!nationalApps.isEmpty()) {
+            err.println("hcp simulate: warning: --national-app puts the app secret on the command line, where other users"
+                    + " of this machine can read it (ps); use --national-apps-file instead");
+        }
+        if (nationalAppsFile != null) {
+            try {
+                nationalApps.addAll(nationalAppsIn(nationalAppsFile));
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("hcp simulate: " + nationalAppsFile + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        for (String app : nationalApps) {
+            int eq = app.indexOf('=');
             builder.registerNationalApp(app.substring(0, eq), app.substring(eq + 1));
         }
         Path dir = keys.dir;
@@ -159,6 +179,28 @@ final class SimulateCommand implements Callable<Integer> {
                 + " --extensions " + StandaloneTransformer.class.getName() + "   (copy hcp.jar to extensions/ first; see extensions/README.txt)");
         stdout.flush();
         return 0;
+    }
+
+    /** The {@code APPMARK=APPWORD} lines of a national apps file (comments and blank lines skipped). */
+    static List<String> nationalAppsIn(Path file) throws IOException {
+        if (Files.size(file) > SecretInput.MAX_FILE_BYTES) {
+            throw new IOException("larger than " + SecretInput.MAX_FILE_BYTES + " bytes");
+        }
+        List<String> apps = new ArrayList<>();
+        int n = 0;
+        for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            n++;
+            String t = line.trim();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            int eq = t.indexOf('=');
+            if (eq < 1 || eq == t.length() - 1) {
+                throw new IllegalArgumentException("line " + n + " is not APPMARK=APPWORD");
+            }
+            apps.add(t);
+        }
+        return apps;
     }
 
     /** The SM2 key in {@code file}, generated and written there (owner-only) on first use. */

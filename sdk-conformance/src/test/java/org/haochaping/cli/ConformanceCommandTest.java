@@ -145,7 +145,7 @@ class ConformanceCommandTest {
     @Test
     void aChangedCanonicalStringFailsTheRequestSigningCaseAtStageOne() throws IOException {
         Path vectors = vectorsWithOneCaseChanged("request_signing_test.json", 0, 3, 4,
-                t -> t.put("canonicalString", t.get("canonicalString").asText().replace("a=&b=2", "b=2&a=")));
+                t -> t.put("canonicalString", t.get("canonicalString").asText().replace("a&b=2", "b=2&a")));
         runFailingOnce(vectors, "request_signing_test.json#4", "stage 1: the canonical string differs");
     }
 

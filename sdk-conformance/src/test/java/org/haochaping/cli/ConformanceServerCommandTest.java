@@ -24,8 +24,8 @@ class ConformanceServerCommandTest {
     private static final List<String> ALL_CHECKS = List.of("valid-evaluation-accepted", "response-signed",
             "idempotent-replay", "counted-once", "idempotency-conflict", "invalid-payload-refused",
             "tampered-signature-refused", "expired-timestamp-refused", "replayed-nonce-refused", "unknown-app-refused",
-            "missing-idempotency-key-refused", "error-responses-signed", "work-order-pagination",
-            "indicators-match-annex");
+            "missing-idempotency-key-refused", "last-second-replay-refused", "oversized-body-refused",
+            "error-responses-signed", "work-order-pagination", "indicators-match-annex");
 
     @TempDir
     Path dir;
@@ -70,12 +70,12 @@ class ConformanceServerCommandTest {
         assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
         assertThat(statuses(report)).containsOnlyKeys(ALL_CHECKS).allSatisfy((name, status) ->
                 assertThat(status).as(name).isEqualTo("PASSED"));
-        assertThat(first.out()).contains("14 checks, 14 passed, 0 failed")
+        assertThat(first.out()).contains("16 checks, 16 passed, 0 failed")
                 .contains("PASS tampered-signature-refused").endsWith("junit.xml" + System.lineSeparator());
         assertThat(Files.readString(report.resolve("summary.txt"))).startsWith("Conformance server: ")
                 .contains("PASS invalid-payload-refused").contains("[5.3; 1.4; Art. 7]");
         String junit = Files.readString(report.resolve("junit.xml"));
-        assertThat(junit).contains("tests=\"14\" failures=\"0\"").contains("name=\"counted-once [5.3]\"");
+        assertThat(junit).contains("tests=\"16\" failures=\"0\"").contains("name=\"counted-once [5.3]\"");
         // counted once each: the SDK client's 差评 and the misbehaving client's first one; every refused write,
         // the replay and the resubmission under another key add nothing
         assertThat(platform.observations().countedEvaluations()).isEqualTo(2);
@@ -93,7 +93,8 @@ class ConformanceServerCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         Map<String, String> statuses = statuses(report);
         for (String failing : List.of("tampered-signature-refused", "expired-timestamp-refused",
-                "replayed-nonce-refused", "unknown-app-refused", "missing-idempotency-key-refused")) {
+                "replayed-nonce-refused", "unknown-app-refused", "missing-idempotency-key-refused",
+                "last-second-replay-refused")) {
             assertThat(statuses.get(failing)).as(failing).isEqualTo("FAILED");
             assertThat(run.out()).contains("FAIL " + failing);
         }
@@ -101,8 +102,22 @@ class ConformanceServerCommandTest {
         assertThat(statuses.get("indicators-match-annex")).isEqualTo("PASSED");
         assertThat(run.out()).contains("expected HTTP 401 SIGNATURE_INVALID, got HTTP 200 OK")
                 .contains("expected HTTP 400 INVALID_REQUEST, got HTTP 200 OK");
-        assertThat(Files.readString(report.resolve("junit.xml"))).contains("failures=\"5\"")
+        assertThat(Files.readString(report.resolve("junit.xml"))).contains("failures=\"6\"")
                 .contains("type=\"ServerNonConformance\"");
+    }
+
+    @Test
+    void withANationalSenderReSpelledEnvelopeReplaysAreChecked() throws IOException {
+        start(SimulatedPlatform.builder().registerNationalApp("TJ-CONF-1", "conf-word-1"));
+        Path word = Files.writeString(dir.resolve("app-word"), "conf-word-1\n");
+        Path report = dir.resolve("report");
+        CliRun run = run(report, "--national-app-mark", "TJ-CONF-1", "--national-app-word-file", word.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(statuses(report)).containsEntry("respelled-envelope-replay-refused", "PASSED").hasSize(17);
+        assertThat(run.out()).contains("PASS respelled-envelope-replay-refused").contains("upper-case hex: HTTP 4")
+                .contains("other records: HTTP 4");
+        // the national original is counted; none of its replays is
+        assertThat(platform.observations().countedEvaluations()).isEqualTo(3);
     }
 
     @Test

@@ -110,7 +110,7 @@ class SimulateCommandTest {
             response.headers().map().forEach((k, v) -> headers.put(k, v.get(0)));
             MessageVerifier.builder(Sm2Verifier.builder().key(r.printed().get("platform-key-id"),
                     PemKeys.publicKey(Path.of(r.printed().get("platform-public-key")))).build()).build()
-                    .verify(MessageDirection.RESPONSE, "GET", "/v1/indicators", null, headers, response.body());
+                    .verifyResponse("GET", "/v1/indicators", null, signed.nonce(), null, headers, response.body());
         } finally {
             List<String> after = stop(r);
             assertThat(after).contains("stopped");

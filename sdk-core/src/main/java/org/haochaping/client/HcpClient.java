@@ -13,9 +13,9 @@ import org.haochaping.calendar.ShanghaiTime;
 import org.haochaping.crypto.Signer;
 import org.haochaping.crypto.Verifier;
 import org.haochaping.crypto.envelope.EnvelopeSealer;
-import org.haochaping.crypto.request.MessageDirection;
 import org.haochaping.crypto.request.MessageSigner;
 import org.haochaping.crypto.request.MessageVerifier;
+import org.haochaping.crypto.request.SignatureHeaders;
 import org.haochaping.model.CaseRecord;
 import org.haochaping.model.Evaluation;
 import org.haochaping.model.Grade;
@@ -50,6 +50,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -120,6 +121,12 @@ public final class HcpClient implements AutoCloseable {
             if (b.readTimeout != null) {
                 t.readTimeout(b.readTimeout);
             }
+            if (b.callTimeout != null) {
+                t.callTimeout(b.callTimeout);
+            }
+            if (b.maxResponseBytes > 0) {
+                t.maxResponseBytes(b.maxResponseBytes);
+            }
             if (b.proxy != null) {
                 t.proxy(b.proxy);
             }
@@ -131,9 +138,6 @@ public final class HcpClient implements AutoCloseable {
             }
             if (b.writeTimeout != null) {
                 t.writeTimeout(b.writeTimeout);
-            }
-            if (b.callTimeout != null) {
-                t.callTimeout(b.callTimeout);
             }
             if (b.okHttpClient != null) {
                 t.okHttpClient(b.okHttpClient);
@@ -180,7 +184,8 @@ public final class HcpClient implements AutoCloseable {
 
     /**
      * The request body for evaluations, checked by the rules: what {@link #submitEvaluations} sends, and what a
-     * terminal puts in its outbox ({@code outbox.submit(KIND_EVALUATIONS, client.encodeEvaluations(list))}).
+     * terminal puts in its outbox ({@code outbox.submit(KIND_EVALUATIONS, client.encodeEvaluations(list))}). In the
+     * national profile it is the JSON array of national records, sealed into a fresh envelope on every attempt.
      *
      * @throws ValidationException with every violation, paths starting {@code [i]}
      */
@@ -198,11 +203,13 @@ public final class HcpClient implements AutoCloseable {
             throw new ValidationException(violations);
         }
         if (nationalSealer != null) {
+            // The records only: the envelope is sealed per attempt (submission), since its time and sign are
+            // accepted once and for five minutes; an envelope sealed here would go stale in an outbox.
             ArrayNode records = PlatformResponses.JSON.createArrayNode();
             for (Evaluation e : evaluations) {
                 records.add(WireProfile.national().writeEvaluation(e));
             }
-            return nationalSealer.seal(bytes(records)).toJson().getBytes(StandardCharsets.UTF_8);
+            return bytes(records);
         }
         return records(evaluations, WireProfile.unified()::writeEvaluation);
     }
@@ -229,13 +236,13 @@ public final class HcpClient implements AutoCloseable {
      * same body with the same idempotency key is counted once however often it is sent.
      */
     public SubmissionResult submitEncoded(String kind, byte[] body, RequestOptions options) {
-        TransportRequest request = submission(kind, body);
-        return submissionResult(request, execute(request, options));
+        Call call = submission(kind, body);
+        return submissionResult(call, execute(call, options));
     }
 
     public CompletableFuture<SubmissionResult> submitEncodedAsync(String kind, byte[] body, RequestOptions options) {
-        TransportRequest request = submission(kind, body);
-        return executeAsync(request, options).thenApply(r -> submissionResult(request, r));
+        Call call = submission(kind, body);
+        return executeAsync(call, options).thenApply(r -> submissionResult(call, r));
     }
 
     /** Where an accepted evaluation stands (5.4). */
@@ -338,14 +345,21 @@ public final class HcpClient implements AutoCloseable {
      * Delivers outbox records made of {@link #encodeEvaluations} / {@link #encodeCases} bodies, with the record's
      * persisted idempotency key, so that a record delivered again after a crash is counted once. A record the
      * platform refuses for good (its payload breaks the rules, or its key was used with another body) is dropped
-     * with {@link RecordRejectedException}; anything else (no network, 5xx, 429, a clock out of the signature window)
-     * is delivered again later.
+     * with {@link RecordRejectedException}; anything else (no network, 5xx, 429, a clock out of the signature window,
+     * an answer that does not verify or does not answer every record) is delivered again later. In the national
+     * profile every attempt seals a fresh envelope, and records the platform counted before come back
+     * {@code DUPLICATE}, which is delivered.
      */
     public OutboxSink outboxSink() {
         return this::deliver;
     }
 
     private void deliver(OutboxRecord record) {
+        if (nationalSealer != null && KIND_EVALUATIONS.equals(record.kind()) && !startsWithArray(record.payload())) {
+            // Queued by an SDK that sealed envelopes when queueing: their time has passed and cannot be renewed.
+            throw new RecordRejectedException("outbox record " + record.sequence()
+                    + " holds an envelope sealed when it was queued; it cannot be sealed again (issue 13)");
+        }
         RequestOptions options = RequestOptions.builder().idempotencyKey(record.idempotencyKey()).build();
         SubmissionResult result;
         try {
@@ -372,7 +386,7 @@ public final class HcpClient implements AutoCloseable {
 
     // ---- plumbing ----
 
-    private TransportRequest submission(String kind, byte[] body) {
+    private Call submission(String kind, byte[] body) {
         String path;
         if (KIND_EVALUATIONS.equals(kind)) {
             path = nationalSealer != null ? "/v1/national/evaluations" : "/v1/evaluations";
@@ -381,37 +395,53 @@ public final class HcpClient implements AutoCloseable {
         } else {
             throw new IllegalArgumentException("kind must be " + KIND_EVALUATIONS + " or " + KIND_CASES);
         }
-        return request(HttpMethod.POST, path, body);
+        if (nationalSealer != null && KIND_EVALUATIONS.equals(kind)) {
+            if (!startsWithArray(body)) {
+                throw new IllegalArgumentException("a national submission is the JSON array of encodeEvaluations");
+            }
+            // Sealed per attempt: the envelope's time and sign are accepted once, for five minutes (interface-spec 5.7).
+            return new Call(TransportRequest.builder(HttpMethod.POST, path).body(body, JSON_TYPE)
+                    .attemptBody(records -> nationalSealer.seal(records).toJson().getBytes(StandardCharsets.UTF_8))
+                    .build(), body);
+        }
+        return call(HttpMethod.POST, path, body);
     }
 
-    private SubmissionResult submissionResult(TransportRequest request, TransportResponse response) {
-        SubmissionResult result;
-        if (isNational(request)) {
-            result = PlatformResponses.submission(null, PlatformResponses.nationalData(response.body()));
-        } else {
-            verify(request, response);
-            result = PlatformResponses.submission(PlatformResponses.requestId(response.body()),
-                    PlatformResponses.data(response.body()).path("results"));
+    private static boolean startsWithArray(byte[] json) {
+        for (byte b : json) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '[';
+            }
         }
-        LOG.debug("{} {}: {}", request.method(), request.path(), result);
+        return false;
+    }
+
+    private SubmissionResult submissionResult(Call call, TransportResponse response) {
+        SubmissionResult result;
+        if (call.national) {
+            result = PlatformResponses.submission(null, PlatformResponses.nationalData(response.body()),
+                    PlatformResponses.recordCount(call.body, null));
+        } else {
+            verify(call, response);
+            result = PlatformResponses.submission(PlatformResponses.requestId(response.body()),
+                    PlatformResponses.data(response.body()).path("results"),
+                    PlatformResponses.recordCount(call.body, "records"));
+        }
+        LOG.debug("{} {}: {}", call.http.method(), call.http.path(), result);
         return result;
     }
 
-    private boolean isNational(TransportRequest request) {
-        return request.path().startsWith("/v1/national/");
-    }
-
     private JsonNode get(String path, RequestOptions options) {
-        TransportRequest request = request(HttpMethod.GET, path, null);
-        TransportResponse response = execute(request, options);
-        verify(request, response);
+        Call call = call(HttpMethod.GET, path, null);
+        TransportResponse response = execute(call, options);
+        verify(call, response);
         return PlatformResponses.data(response.body());
     }
 
     private JsonNode post(String path, byte[] body, RequestOptions options) {
-        TransportRequest request = request(HttpMethod.POST, path, body);
-        TransportResponse response = execute(request, options);
-        verify(request, response);
+        Call call = call(HttpMethod.POST, path, body);
+        TransportResponse response = execute(call, options);
+        verify(call, response);
         return PlatformResponses.data(response.body());
     }
 
@@ -419,30 +449,32 @@ public final class HcpClient implements AutoCloseable {
         return PlatformResponses.value(data, WorkOrder.class, "work order");
     }
 
-    private TransportRequest request(HttpMethod method, String path, byte[] body) {
+    /** A signed request: signed per attempt, a retry carries a fresh timestamp and nonce (interface-spec 4, 5.1). */
+    private Call call(HttpMethod method, String path, byte[] body) {
         TransportRequest.Builder b = TransportRequest.builder(method, path);
         if (body != null) {
             b.body(body, JSON_TYPE);
         }
-        if (!path.startsWith("/v1/national/")) {
-            // Signed per attempt: a retry carries a fresh timestamp and nonce (interface-spec 4, 5.1).
-            b.attemptHeaders((m, encodedPath, encodedQuery, bytes) ->
-                    signer.signRequest(m.name(), encodedPath, encodedQuery, bytes).asMap());
-        }
-        return b.build();
+        AtomicReference<String> nonce = new AtomicReference<>();
+        b.attemptHeaders((m, encodedPath, encodedQuery, bytes) -> {
+            Map<String, String> headers = signer.signRequest(m.name(), encodedPath, encodedQuery, bytes).asMap();
+            nonce.set(headers.get(SignatureHeaders.NONCE));
+            return headers;
+        });
+        return new Call(b.build(), body, nonce);
     }
 
-    private TransportResponse execute(TransportRequest request, RequestOptions options) {
+    private TransportResponse execute(Call call, RequestOptions options) {
         try {
-            return transport.execute(request, options);
+            return transport.execute(call.http, options);
         } catch (ServiceException e) {
-            throw verifiedFailure(request, e);
+            throw verifiedFailure(call, e);
         }
     }
 
-    private CompletableFuture<TransportResponse> executeAsync(TransportRequest request, RequestOptions options) {
+    private CompletableFuture<TransportResponse> executeAsync(Call call, RequestOptions options) {
         CompletableFuture<TransportResponse> out = new CompletableFuture<>();
-        transport.executeAsync(request, options).whenComplete((response, failure) -> {
+        transport.executeAsync(call.http, options).whenComplete((response, failure) -> {
             if (failure == null) {
                 out.complete(response);
                 return;
@@ -450,7 +482,7 @@ public final class HcpClient implements AutoCloseable {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             out.completeExceptionally(cause instanceof ServiceException
-                    ? verifiedFailure(request, (ServiceException) cause) : cause);
+                    ? verifiedFailure(call, (ServiceException) cause) : cause);
         });
         return out;
     }
@@ -459,12 +491,12 @@ public final class HcpClient implements AutoCloseable {
      * A refusal is only believed when the platform signed it: an unsigned or tampered error response becomes a
      * signature failure, so nobody on the path can make the client drop a record with a forged 4xx.
      */
-    private RuntimeException verifiedFailure(TransportRequest request, ServiceException e) {
-        if (isNational(request)) {
+    private RuntimeException verifiedFailure(Call call, ServiceException e) {
+        if (call.national) {
             return e;
         }
         try {
-            verify(request, e.response());
+            verify(call, e.response());
         } catch (RuntimeException unverified) {
             if (e.isRetryable()) {
                 return e; // 5xx and 429 from a proxy or load balancer carry no signature; retrying is safe
@@ -499,8 +531,12 @@ public final class HcpClient implements AutoCloseable {
         return coded;
     }
 
-    private void verify(TransportRequest request, TransportResponse response) {
-        String path = request.path();
+    /**
+     * Verifies a response as the answer to the attempt that got it: its signature covers this request's method,
+     * path, query, nonce and body digest, so no other answer of the platform can be substituted (interface-spec 4).
+     */
+    private void verify(Call call, TransportResponse response) {
+        String path = call.http.path();
         int q = path.indexOf('?');
         String query = q < 0 ? null : path.substring(q + 1);
         String rawPath = basePath + (q < 0 ? path : path.substring(0, q));
@@ -510,7 +546,31 @@ public final class HcpClient implements AutoCloseable {
                 headers.put(h.getKey(), h.getValue().get(0));
             }
         }
-        verifier.verify(MessageDirection.RESPONSE, request.method().name(), rawPath, query, headers, response.body());
+        verifier.verifyResponse(call.http.method().name(), rawPath, query, call.nonce.get(), call.body, headers,
+                response.body());
+    }
+
+    /** One logical request and what its response must answer: the nonce of the attempt last sent. */
+    private static final class Call {
+        final TransportRequest http;
+        final byte[] body;
+        final AtomicReference<String> nonce;
+        final boolean national;
+
+        Call(TransportRequest http, byte[] body, AtomicReference<String> nonce) {
+            this.http = http;
+            this.body = body;
+            this.nonce = nonce;
+            this.national = false;
+        }
+
+        /** A national submission: unsigned answers, per-attempt envelopes. */
+        Call(TransportRequest http, byte[] records) {
+            this.http = http;
+            this.body = records;
+            this.nonce = new AtomicReference<>();
+            this.national = true;
+        }
     }
 
     private static <T> byte[] records(List<T> items, Function<T, ObjectNode> write) {
@@ -569,12 +629,13 @@ public final class HcpClient implements AutoCloseable {
         private Duration allowedSkew;
         private Duration connectTimeout;
         private Duration readTimeout;
+        private Duration callTimeout;
+        private long maxResponseBytes;
         private java.net.Proxy proxy;
         private String proxyUser;
         private String proxyPassword;
         private org.haochaping.transport.RetryPolicy retryPolicy;
         private Duration writeTimeout;
-        private Duration callTimeout;
         private okhttp3.OkHttpClient okHttpClient;
         private boolean checkBeforeSend = true;
         private EnvelopeSealer nationalSealer;
@@ -644,7 +705,10 @@ public final class HcpClient implements AutoCloseable {
             return this;
         }
 
-        /** The whole call's limit (connect, write, server time, read), per attempt. */
+        /**
+         * Time for one whole attempt, connect to last byte; default {@link OkHttpTransport#DEFAULT_CALL_TIMEOUT}
+         * (60 s). Bounds a server that answers one byte at a time.
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = timeout;
             return this;
@@ -658,6 +722,19 @@ public final class HcpClient implements AutoCloseable {
          */
         public Builder okHttpClient(okhttp3.OkHttpClient client) {
             this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
+            return this;
+        }
+
+        /**
+         * The largest response read, in bytes; default {@link OkHttpTransport#DEFAULT_MAX_RESPONSE_BYTES} (4 MiB). A
+         * larger one is a {@link org.haochaping.transport.TransportException} caused by
+         * {@link org.haochaping.transport.ResponseTooLargeException}, read no further and not retried.
+         */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            if (maxResponseBytes < 1) {
+                throw new IllegalArgumentException("maxResponseBytes must be positive");
+            }
+            this.maxResponseBytes = maxResponseBytes;
             return this;
         }
 

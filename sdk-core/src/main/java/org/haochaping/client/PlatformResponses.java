@@ -70,11 +70,35 @@ final class PlatformResponses {
         return root.path("data");
     }
 
-    static SubmissionResult submission(String requestId, JsonNode results) {
+    /** How many records a submission body holds: the array itself ({@code field} null) or the array in {@code field}. */
+    static int recordCount(byte[] body, String field) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a submission body is JSON", e);
+        }
+        JsonNode records = field == null ? root : root == null ? null : root.get(field);
+        if (records == null || !records.isArray()) {
+            throw new IllegalArgumentException("a submission body holds an array of records");
+        }
+        return records.size();
+    }
+
+    /**
+     * The per-record results, in request order. The platform must answer every record it was sent exactly once
+     * ({@code index} 0 to n-1): a result set that leaves one out, repeats one or names one that was not sent is
+     * refused, so that nobody on the path can make a terminal drop records with an empty or partial answer.
+     */
+    static SubmissionResult submission(String requestId, JsonNode results, int sent) {
         if (!results.isArray()) {
             throw new MalformedResponseException("the response has no array of per-record results");
         }
-        List<RecordResult> out = new ArrayList<>();
+        if (results.size() != sent) {
+            throw new MalformedResponseException("the response answers " + results.size() + " of the " + sent
+                    + " records sent (interface-spec 5.1: one result per record)");
+        }
+        RecordResult[] byIndex = new RecordResult[sent];
         for (JsonNode r : results) {
             RecordStatus status;
             try {
@@ -87,8 +111,18 @@ final class PlatformResponses {
                 violations.add(new Violation(v.path("path").asText(""), v.path("rule").asText(""),
                         v.path("message").asText("")));
             }
-            out.add(new RecordResult(r.path("index").asInt(out.size()), status, text(r, "caseNo"),
-                    text(r, "evaluationNo"), text(r, "workOrderNo"), violations));
+            JsonNode index = r.get("index");
+            if (index == null || !index.canConvertToInt() || !index.isIntegralNumber() || index.intValue() < 0
+                    || index.intValue() >= sent || byIndex[index.intValue()] != null) {
+                throw new MalformedResponseException("a record result's index is missing, repeated or not one of the "
+                        + sent + " records sent (interface-spec 5.1)");
+            }
+            byIndex[index.intValue()] = new RecordResult(index.intValue(), status, text(r, "caseNo"),
+                    text(r, "evaluationNo"), text(r, "workOrderNo"), violations);
+        }
+        List<RecordResult> out = new ArrayList<>(sent);
+        for (RecordResult r : byIndex) {
+            out.add(r);
         }
         return new SubmissionResult(requestId, out);
     }

@@ -25,6 +25,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * The default {@link Transport}, on OkHttp. Calls only OkHttp APIs that 4.12 and 5.x both have, from
@@ -45,12 +46,18 @@ import okhttp3.ResponseBody;
  */
 public final class OkHttpTransport implements Transport {
 
+    /** Time for one attempt unless set otherwise ({@link Builder#callTimeout}). */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    /** The largest response body read unless set otherwise ({@link Builder#maxResponseBytes}): 4 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 4L * 1024 * 1024;
+
     private final OkHttpClient client;
     private final boolean ownsClient;
     private final String baseUrl;
     private final RetryingExecutor executor;
     private final SystemSleeper ownedSleeper;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final long maxResponseBytes;
 
     private OkHttpTransport(Builder builder) {
         OkHttpClient.Builder http = builder.client == null ? new OkHttpClient.Builder() : builder.client.newBuilder();
@@ -60,9 +67,7 @@ public final class OkHttpTransport implements Transport {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false);
-        if (builder.callTimeout != null) {
-            http.callTimeout(builder.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        http.callTimeout(builder.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
         if (builder.proxy != null) {
             http.proxy(builder.proxy);
         }
@@ -77,6 +82,7 @@ public final class OkHttpTransport implements Transport {
         }
         this.client = http.build();
         this.ownsClient = builder.client == null;
+        this.maxResponseBytes = builder.maxResponseBytes;
         this.baseUrl = builder.baseUrl;
         Sleeper sleeper = builder.sleeper;
         this.ownedSleeper = sleeper == null ? new SystemSleeper() : null;
@@ -196,6 +202,7 @@ public final class OkHttpTransport implements Transport {
             if (idempotencyKey != null) {
                 http.header(HeaderRules.IDEMPOTENCY_KEY, idempotencyKey.value());
             }
+            byte[] bytes = request.bodyForAttempt();
             RequestBody body = null;
             if (request.contentType() != null) {
                 MediaType mediaType = MediaType.parse(request.contentType());
@@ -203,7 +210,7 @@ public final class OkHttpTransport implements Transport {
                     throw new IllegalArgumentException("contentType: '" + request.contentType()
                             + "' has parameters OkHttp cannot parse");
                 }
-                body = RequestBody.create(request.bodyUnsafe(), mediaType);
+                body = RequestBody.create(bytes, mediaType);
             } else if (request.method().requiresBody()) {
                 body = RequestBody.create(new byte[0], null);
             }
@@ -211,7 +218,7 @@ public final class OkHttpTransport implements Transport {
             AttemptHeaders perAttempt = request.attemptHeaders();
             if (perAttempt != null) {
                 for (Map.Entry<String, String> header : perAttempt.forAttempt(request.method(), url.encodedPath(),
-                        url.encodedQuery(), request.bodyUnsafe()).entrySet()) {
+                        url.encodedQuery(), bytes).entrySet()) {
                     http.header(header.getKey(), header.getValue());
                 }
             }
@@ -223,8 +230,7 @@ public final class OkHttpTransport implements Transport {
         }
 
         private TransportResponse toTransportResponse(Response response) throws IOException {
-            ResponseBody body = response.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
+            byte[] bytes = readCapped(response.body());
             Headers headers = response.headers();
             Map<String, List<String>> map = HeaderRules.newMutableMap();
             for (int i = 0, size = headers.size(); i < size; i++) {
@@ -242,13 +248,38 @@ public final class OkHttpTransport implements Transport {
         }
     }
 
+    /**
+     * Reads a body of at most {@link #maxResponseBytes}: a declared length over the limit is refused before reading,
+     * an undeclared one after limit + 1 bytes, so no more than that is ever buffered.
+     */
+    private byte[] readCapped(ResponseBody body) throws IOException {
+        if (body == null) {
+            return new byte[0];
+        }
+        long declared = body.contentLength();
+        if (declared > maxResponseBytes) {
+            throw new ResponseTooLargeException(maxResponseBytes, declared);
+        }
+        BufferedSource source = body.source();
+        if (source.request(maxResponseBytes + 1)) {
+            throw new ResponseTooLargeException(maxResponseBytes, -1);
+        }
+        return source.readByteArray();
+    }
+
+    /** The OkHttp client as configured, for tests of the settings. */
+    OkHttpClient okHttpClient() {
+        return client;
+    }
+
     /** Builds an {@link OkHttpTransport}. Not thread-safe. */
     public static final class Builder {
         private final String baseUrl;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration writeTimeout = Duration.ofSeconds(30);
-        private Duration callTimeout;
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private Proxy proxy;
         private String proxyCredential;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -293,12 +324,26 @@ public final class OkHttpTransport implements Transport {
         }
 
         /**
-         * Time for one whole attempt (connect, write, wait, read). Default none, as in OkHttp: connect,
-         * write and read are each bounded already, and a call timeout costs a watchdog wake-up per call.
-         * A per-request {@link RequestOptions#timeout()} applies either way.
+         * Time for one whole attempt (connect, write, wait, read); default {@link #DEFAULT_CALL_TIMEOUT}. The read
+         * timeout alone restarts with every byte, so a server that sends one byte every few seconds would hold the
+         * call for as long as it likes without this bound. A per-request {@link RequestOptions#timeout()} replaces
+         * it for that request.
          */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = Durations.requirePositive("callTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * The largest response body read, in bytes; default {@link #DEFAULT_MAX_RESPONSE_BYTES} (4 MiB, 40 times
+         * the answer to a full batch of 100 records). A larger one ends the call with a {@link TransportException}
+         * caused by {@link ResponseTooLargeException}, and is not retried.
+         */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("maxResponseBytes: 1 to " + (Integer.MAX_VALUE - 8) + " bytes");
+            }
+            this.maxResponseBytes = maxResponseBytes;
             return this;
         }
 

@@ -17,13 +17,14 @@ final class RetryDecision {
 
     /**
      * Connection failures and timeouts are retried; a certificate the client refuses is not, since the
-     * next attempt meets the same certificate; nor is a call the caller cancelled.
+     * next attempt meets the same certificate; nor a response over the size limit; nor is a call the caller
+     * cancelled.
      */
     static boolean isRetryableFailure(IOException failure, boolean canceled) {
         if (canceled) {
             return false;
         }
-        if (failure instanceof SSLPeerUnverifiedException) {
+        if (failure instanceof SSLPeerUnverifiedException || failure instanceof ResponseTooLargeException) {
             return false;
         }
         if (failure instanceof SSLHandshakeException) {

@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>Contract for implementations: only connection failures, timeouts, 429 and 5xx are retried, never
  * another 4xx; every write ({@link HttpMethod#isWrite()}) carries an {@code Idempotency-Key}, the same on
  * every attempt; a 2xx response is returned, any other status ends in a {@link ServiceException}, no
- * response at all in a {@link TransportException}. Implementations are thread-safe.
+ * response at all in a {@link TransportException}; each attempt sends {@link TransportRequest#attemptBody()}'s bytes
+ * when the request has one and sets {@link TransportRequest#attemptHeaders()} computed over those bytes.
+ * Implementations are thread-safe.
  */
 public interface Transport extends AutoCloseable {
 

@@ -31,6 +31,7 @@ public final class TransportRequest {
     private final byte[] body;
     private final String contentType;
     private final AttemptHeaders attemptHeaders;
+    private final AttemptBody attemptBody;
 
     private TransportRequest(Builder builder) {
         this.method = builder.method;
@@ -39,6 +40,7 @@ public final class TransportRequest {
         this.body = builder.body;
         this.contentType = builder.contentType;
         this.attemptHeaders = builder.attemptHeaders;
+        this.attemptBody = builder.attemptBody;
     }
 
     /**
@@ -92,6 +94,16 @@ public final class TransportRequest {
         return attemptHeaders;
     }
 
+    /** The body computed for each attempt from {@link #body()} (e.g. a sealed envelope), or {@code null} for none. */
+    public AttemptBody attemptBody() {
+        return attemptBody;
+    }
+
+    /** The bytes to send on one attempt: {@link #attemptBody()} applied, or the stored body. */
+    byte[] bodyForAttempt() {
+        return attemptBody == null ? body : attemptBody.forAttempt(body);
+    }
+
     /** Method, path (without the query) and header names; never header values or body content. */
     @Override
     public String toString() {
@@ -107,6 +119,7 @@ public final class TransportRequest {
         private byte[] body = NO_BODY;
         private String contentType;
         private AttemptHeaders attemptHeaders;
+        private AttemptBody attemptBody;
 
         private Builder(HttpMethod method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -178,6 +191,12 @@ public final class TransportRequest {
         /** Headers to compute for every attempt, such as a signature over a fresh timestamp and nonce. */
         public Builder attemptHeaders(AttemptHeaders attemptHeaders) {
             this.attemptHeaders = Objects.requireNonNull(attemptHeaders, "attemptHeaders");
+            return this;
+        }
+
+        /** A body to make for every attempt from the stored one, such as an envelope sealed at sending time. */
+        public Builder attemptBody(AttemptBody attemptBody) {
+            this.attemptBody = Objects.requireNonNull(attemptBody, "attemptBody");
             return this;
         }
 

@@ -1,12 +1,15 @@
 package org.haochaping.client;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.haochaping.Fixtures;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
-import org.haochaping.crypto.request.MessageDirection;
 import org.haochaping.crypto.request.MessageSigner;
 import org.haochaping.crypto.sign.Sm2Signer;
 import org.haochaping.crypto.sign.Sm2Verifier;
@@ -46,9 +49,43 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class HcpClientTest {
 
+    /** The platform's response signer of the running test, used by {@link PlatformSignature}. */
+    static volatile MessageSigner platformSigner;
+
     @RegisterExtension
-    static final WireMockExtension SERVER = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort())
-            .build();
+    static final WireMockExtension SERVER = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().extensions(new PlatformSignature())).build();
+
+    /**
+     * Signs a stub's response as the platform would: over the request it answers (method, path, query, nonce, body)
+     * and the body named by the parameter {@code signedBody}, which may differ from the body sent (tampering).
+     */
+    static final class PlatformSignature implements ResponseDefinitionTransformerV2 {
+        @Override
+        public String getName() {
+            return "platform-signature";
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            com.github.tomakehurst.wiremock.http.Request request = event.getRequest();
+            ResponseDefinition response = event.getResponseDefinition();
+            String url = request.getUrl();
+            int q = url.indexOf('?');
+            String signedBody = event.getTransformerParameters().getString("signedBody");
+            String answering = event.getTransformerParameters().getString("answeringNonce", null);
+            var b = ResponseDefinitionBuilder.like(response);
+            platformSigner.signResponse(APP, request.getMethod().getName(), q < 0 ? url : url.substring(0, q),
+                    q < 0 ? null : url.substring(q + 1), answering != null ? answering : request.getHeader("X-Hcp-Nonce"),
+                    request.getBody(), signedBody.getBytes(StandardCharsets.UTF_8)).asMap().forEach(b::withHeader);
+            return b.build();
+        }
+    }
 
     private static final String APP = "app-001";
     private static final String OK_BODY = "{\"code\":\"OK\",\"message\":\"ok\",\"requestId\":\"r1\",\"data\":{\"results\":"
@@ -62,6 +99,7 @@ class HcpClientTest {
 
     @BeforeEach
     void build() {
+        platformSigner = platform;
         client = HcpClient.builder().baseUrl(SERVER.baseUrl() + "/api").appId(APP)
                 .signer(Sm2Signer.builder(appKey).keyId("app-key-1").build())
                 .platformVerifier(Sm2Verifier.builder().key("plat-1", platformKey.publicKey()).build())
@@ -78,12 +116,8 @@ class HcpClientTest {
     /** A response signed by the platform for {@code signedBody}, carrying {@code body}. */
     private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder signed(int status, String signedBody,
             String body) {
-        var r = aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-        for (Map.Entry<String, String> h : platform.sign(MessageDirection.RESPONSE, APP, "POST", "/api/v1/evaluations",
-                null, signedBody.getBytes(StandardCharsets.UTF_8)).asMap().entrySet()) {
-            r.withHeader(h.getKey(), h.getValue());
-        }
-        return r;
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)
+                .withTransformers("platform-signature").withTransformerParameter("signedBody", signedBody);
     }
 
     private static List<Evaluation> one() {
@@ -121,6 +155,39 @@ class HcpClientTest {
         SERVER.stubFor(post(urlEqualTo("/api/v1/evaluations")).willReturn(signed(200, OK_BODY, forged)));
         CryptoException e = catchThrowableOfType(CryptoException.class, () -> client.submitEvaluations(one()));
         assertThat(e.reason()).isEqualTo(CryptoException.Reason.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void responseSubstitutionByAnAnswerToAnotherRequestIsRefused() {
+        // a genuine, platform-signed OK, but for another request (another nonce and body): e.g. replayed by a proxy
+        SERVER.stubFor(post(urlEqualTo("/api/v1/evaluations")).willReturn(signed(200, OK_BODY, OK_BODY)
+                .withTransformerParameter("answeringNonce", "0123456789abcdef0123456789abcdef")));
+        CryptoException e = catchThrowableOfType(CryptoException.class, () -> client.submitEvaluations(one()));
+        assertThat(e.reason()).isEqualTo(CryptoException.Reason.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void responseSubstitutionByAResultSetThatDoesNotAnswerEveryRecordIsRefused() {
+        String empty = "{\"code\":\"OK\",\"message\":\"ok\",\"requestId\":\"r1\",\"data\":{\"results\":[]}}";
+        SERVER.stubFor(post(urlEqualTo("/api/v1/evaluations")).willReturn(signed(200, empty, empty)));
+        assertThatThrownBy(() -> client.submitEvaluations(one())).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("answers 0 of the 1 records");
+        String wrongIndex = OK_BODY.replace("\"index\":0", "\"index\":1");
+        SERVER.stubFor(post(urlEqualTo("/api/v1/evaluations")).willReturn(signed(200, wrongIndex, wrongIndex)));
+        assertThatThrownBy(() -> client.submitEvaluations(one())).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("index");
+        // the outbox does not drop a record on such an answer: it is not a refusal, it is delivered again later
+        assertThatThrownBy(() -> client.outboxSink().deliver(outboxRecordFor(client.encodeEvaluations(one()))))
+                .isInstanceOf(MalformedResponseException.class);
+    }
+
+    private static org.haochaping.outbox.OutboxRecord outboxRecordFor(byte[] payload) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("hcp-outbox-substitution");
+        try (org.haochaping.outbox.Outbox outbox = org.haochaping.outbox.Outbox.builder(dir, record -> {
+            throw new java.io.IOException("offline");
+        }).networkStatus(() -> false).open()) {
+            return outbox.submit(HcpClient.KIND_EVALUATIONS, payload);
+        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Sm3;
-import org.haochaping.crypto.request.MessageDirection;
 import org.haochaping.crypto.request.MessageSigner;
 import org.haochaping.crypto.request.SignatureHeaders;
 import org.haochaping.crypto.sign.KeyIds;
@@ -129,7 +128,8 @@ final class PlatformHttp {
     }
 
     /**
-     * Signs in the {@code RESPONSE} direction over the request's method, path and query, for the app the request
+     * Signs in the {@code RESPONSE} direction over the request's method, path, query, nonce and body digest (so the
+     * answer cannot stand in for another request's), for the app the request
      * named ({@value #NO_APP} when it named none that is well-formed). A request line that cannot be
      * canonicalised (a bad percent escape) gets an unsigned answer: there is nothing to bind the signature to.
      */
@@ -144,8 +144,8 @@ final class PlatformHttp {
             headers.put(RETRY_AFTER, retryAfter);
         }
         try {
-            headers.putAll(responseSigner.sign(MessageDirection.RESPONSE, appId == null ? NO_APP : appId, r.method,
-                    r.path, r.query, body).asMap());
+            headers.putAll(responseSigner.signResponse(appId == null ? NO_APP : appId, r.method, r.path, r.query,
+                    r.header(SignatureHeaders.NONCE), r.body, body).asMap());
         } catch (CryptoException | IllegalArgumentException e) {
             LOG.debug("Response to {} {} left unsigned: {}", r.method, r.path, e.getMessage());
         }

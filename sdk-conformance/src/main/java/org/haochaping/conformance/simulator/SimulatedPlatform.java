@@ -79,7 +79,7 @@ public final class SimulatedPlatform implements AutoCloseable {
                 .jettyAcceptors(1)
                 // HTTP/1.1 only: what the SDK's OkHttp speaks over plain HTTP, and where connection faults are exact.
                 .http2PlainDisabled(true)
-                .extensions(new PlatformTransformer(http, faults, log))
+                .extensions(new PlatformTransformer(http, faults, log), new GuardedHttpServerFactory(b.maxBodyBytes))
                 .disableRequestJournal()
                 // WireMock's admin API (/__admin) could remove the catch-all stub or reset state: closed to everyone.
                 .adminAuthenticator(request -> false)
@@ -275,8 +275,21 @@ public final class SimulatedPlatform implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration allowedSkew = MessageVerifier.DEFAULT_ALLOWED_SKEW;
         private WorkingDayCalendar calendar;
+        private long maxBodyBytes = GuardedHttpServerFactory.DEFAULT_MAX_BODY_BYTES;
 
         private Builder() {
+        }
+
+        /**
+         * The largest request body served; default 1 MiB. A larger one is refused with 413 before it is buffered, so
+         * one oversized POST cannot exhaust the simulator's memory (docs/security.md, "Network limits").
+         */
+        public Builder maxBodyBytes(long maxBodyBytes) {
+            if (maxBodyBytes < 1024) {
+                throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
+            }
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
         }
 
         /** The port; 0 (the default) picks a free one, which {@link SimulatedPlatform#port()} tells. */

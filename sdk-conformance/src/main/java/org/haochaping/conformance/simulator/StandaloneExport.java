@@ -86,14 +86,7 @@ public final class StandaloneExport {
         Files.createDirectories(dir.resolve("extensions"));
         Files.write(dir.resolve("mappings").resolve(MAPPING),
                 StubMapping.buildJsonStringFor(SimulatedPlatform.catchAllStub()).getBytes(StandardCharsets.UTF_8));
-        Path keyFile = dir.resolve(PLATFORM_KEY_FILE);
-        Files.deleteIfExists(keyFile);
-        Files.createFile(keyFile);
-        try {
-            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder's ACL applies
-        }
+        Path keyFile = ownerOnly(dir.resolve(PLATFORM_KEY_FILE));
         Files.write(keyFile, platformKey.exportPkcs8Pem().getBytes(StandardCharsets.US_ASCII));
         Files.write(dir.resolve(APP_KEY_FILE), appKey.toPem().getBytes(StandardCharsets.US_ASCII));
 
@@ -107,10 +100,21 @@ public final class StandaloneExport {
         for (Map.Entry<String, String> app : nationalApps.entrySet()) {
             p.setProperty(NATIONAL_APP + app.getKey(), app.getValue());
         }
-        try (Writer w = Files.newBufferedWriter(dir.resolve(PROPERTIES), StandardCharsets.UTF_8)) {
+        // owner-only before anything is written: it holds the national apps' secrets (appWord)
+        try (Writer w = Files.newBufferedWriter(ownerOnly(dir.resolve(PROPERTIES)), StandardCharsets.UTF_8)) {
             p.store(w, "hcp simulator for the standalone WireMock server (docs/simulator.md); key files relative to this file");
         }
         Files.write(dir.resolve("extensions").resolve("README.txt"), readme().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A new, empty file only its owner can read and write (on POSIX file systems). */
+    private static Path ownerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createFile(file); // Windows: the folder's ACL applies
+        }
     }
 
     private static String readme() {

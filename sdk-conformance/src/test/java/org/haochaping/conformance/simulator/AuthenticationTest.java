@@ -72,11 +72,16 @@ class AuthenticationTest {
         MessageVerifier verifier = MessageVerifier.builder(
                 Sm2Verifier.builder().key(platform.platformKeyId(), platform.platformPublicKey()).build()).clock(CLOCK).build();
 
-        assertThatThrownBy(() -> verifier.verify(MessageDirection.RESPONSE, "GET", "/v1/work-orders", null, headers, raw.body()))
+        String nonce = raw.request().headers().firstValue("X-Hcp-Nonce").orElseThrow();
+        assertThatThrownBy(() -> verifier.verifyResponse("GET", "/v1/work-orders", null, nonce, null, headers, raw.body()))
                 .isInstanceOfSatisfying(CryptoException.class, e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.SIGNATURE_INVALID));
         assertThatThrownBy(() -> verifier.verify(MessageDirection.REQUEST, "GET", "/v1/indicators", null, headers, raw.body()))
                 .isInstanceOfSatisfying(CryptoException.class, e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.SIGNATURE_INVALID));
-        verifier.verify(MessageDirection.RESPONSE, "GET", "/v1/indicators", null, headers, raw.body());
+        assertThatThrownBy(() -> verifier.verifyResponse("GET", "/v1/indicators", null, "0123456789abcdef0123456789abcdef",
+                null, headers, raw.body()))
+                .as("bound to the request's nonce: not an answer to another request")
+                .isInstanceOfSatisfying(CryptoException.class, e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.SIGNATURE_INVALID));
+        verifier.verifyResponse("GET", "/v1/indicators", null, nonce, null, headers, raw.body());
     }
 
     @Test
@@ -88,7 +93,7 @@ class AuthenticationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(sentBody)).header("Content-Type", "application/json")
                 .header("Idempotency-Key", "k-body");
         signed.asMap().forEach(b::header);
-        Reply reply = client.verified("POST", "/v1/evaluations", client.http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray()));
+        Reply reply = client.verified("POST", "/v1/evaluations", sentBody, client.http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray()));
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.code()).isEqualTo("SIGNATURE_INVALID");
@@ -148,8 +153,8 @@ class AuthenticationTest {
     @Test
     void aReplayedNonceIsRefusedAndChangesNothing() throws Exception {
         HttpRequest request = client.request("POST", "/v1/evaluations", body(), "k-replay", h -> h);
-        Reply first = client.verified("POST", "/v1/evaluations", client.http().send(request, HttpResponse.BodyHandlers.ofByteArray()));
-        Reply replayed = client.verified("POST", "/v1/evaluations", client.http().send(request, HttpResponse.BodyHandlers.ofByteArray()));
+        Reply first = client.verified("POST", "/v1/evaluations", body(), client.http().send(request, HttpResponse.BodyHandlers.ofByteArray()));
+        Reply replayed = client.verified("POST", "/v1/evaluations", body(), client.http().send(request, HttpResponse.BodyHandlers.ofByteArray()));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(replayed.status()).isEqualTo(401);
@@ -203,7 +208,7 @@ class AuthenticationTest {
     void aRequestWithoutAppIdGetsAResponseSignedForNoApp() throws Exception {
         HttpResponse<byte[]> raw = client.http().send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/v1/indicators")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        Reply reply = client.verified("GET", "/v1/indicators", raw);
+        Reply reply = client.verified("GET", "/v1/indicators", null, raw);
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.headers().firstValue("X-Hcp-App-Id")).hasValue("-");
@@ -223,7 +228,7 @@ class AuthenticationTest {
             assertThat(lenient.observations().countedEvaluations()).isEqualTo(1);
             MessageVerifier.builder(Sm2Verifier.builder().key(lenient.platformKeyId(), lenient.platformPublicKey()).build())
                     .clock(CLOCK).expectedAppId("anonymous").build()
-                    .verify(MessageDirection.RESPONSE, "POST", "/v1/evaluations", null, headers, raw.body());
+                    .verifyResponse("POST", "/v1/evaluations", null, null, body().getBytes(StandardCharsets.UTF_8), headers, raw.body());
         }
     }
 
@@ -238,7 +243,7 @@ class AuthenticationTest {
                 .headers(app.messageSigner(CLOCK).signRequest("POST", "/v1/evaluations", null, body().getBytes(StandardCharsets.UTF_8))
                         .asMap().entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new))
                 .build();
-        Reply refused = client.verified("POST", "/v1/evaluations", client.http().send(plain, HttpResponse.BodyHandlers.ofByteArray()));
+        Reply refused = client.verified("POST", "/v1/evaluations", body(), client.http().send(plain, HttpResponse.BodyHandlers.ofByteArray()));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.message()).contains("Content-Type");
     }

@@ -75,7 +75,7 @@ final class SigningClient {
             UnaryOperator<Map<String, String>> tamper) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(request(method, pathAndQuery, body, idempotencyKey, tamper),
                 HttpResponse.BodyHandlers.ofByteArray());
-        return verified(method, pathAndQuery, response);
+        return verified(method, pathAndQuery, body, response);
     }
 
     HttpRequest request(String method, String pathAndQuery, String body, String idempotencyKey,
@@ -98,13 +98,17 @@ final class SigningClient {
         return b.build();
     }
 
-    /** Verifies the response signature over this request's line, then parses the envelope. */
-    Reply verified(String method, String pathAndQuery, HttpResponse<byte[]> response) throws IOException {
+    /**
+     * Verifies the response signature over this request (its line, the nonce it was sent with and {@code requestBody}),
+     * then parses the envelope.
+     */
+    Reply verified(String method, String pathAndQuery, String requestBody, HttpResponse<byte[]> response) throws IOException {
         int q = pathAndQuery.indexOf('?');
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.headers().map().forEach((k, v) -> headers.put(k, v.get(0)));
-        responses.verify(MessageDirection.RESPONSE, method, q < 0 ? pathAndQuery : pathAndQuery.substring(0, q),
-                q < 0 ? null : pathAndQuery.substring(q + 1), headers, response.body());
+        responses.verifyResponse(method, q < 0 ? pathAndQuery : pathAndQuery.substring(0, q),
+                q < 0 ? null : pathAndQuery.substring(q + 1), response.request().headers().firstValue("X-Hcp-Nonce").orElse(null),
+                requestBody == null ? null : requestBody.getBytes(StandardCharsets.UTF_8), headers, response.body());
         String text = new String(response.body(), StandardCharsets.UTF_8);
         JsonNode json = JSON.readTree(text);
         return new Reply(response.statusCode(), response.headers(), json, text);

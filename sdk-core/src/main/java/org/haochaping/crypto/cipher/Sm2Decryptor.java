@@ -40,6 +40,16 @@ public final class Sm2Decryptor {
     }
 
     public byte[] decrypt(byte[] ciphertext) {
+        return decryptWithCheckValue(ciphertext).plaintext();
+    }
+
+    /**
+     * Decrypts and also returns the ciphertext's check value C3 = SM3(x2 || M || y2). C3 identifies one
+     * encryption however its text or bytes are spelled (hex case, with or without the {@code 04} prefix,
+     * a hybrid point encoding, DER or raw): making another valid ciphertext of the same message needs the
+     * message. So C3, not the ciphertext text, is what a replay guard must remember.
+     */
+    public Decryption decryptWithCheckValue(byte[] ciphertext) {
         if (ciphertext == null) {
             throw new CryptoException(CryptoException.Reason.MALFORMED, "SM2 ciphertext is missing");
         }
@@ -55,20 +65,53 @@ public final class Sm2Decryptor {
         if (ciphertext[0] == 0x04 && ciphertext.length >= minimum) {
             byte[] plain = tryDecrypt(ciphertext, mode);
             if (plain != null) {
-                return plain;
+                return new Decryption(plain, checkValue(ciphertext, mode));
             }
         }
         // No 04 prefix (or an x coordinate that happens to start with 04): try with the prefix restored.
         return decryptOrFail(Arrays.concatenate(new byte[] {0x04}, ciphertext), mode);
     }
 
-    private byte[] decryptOrFail(byte[] ciphertext, SM2Engine.Mode mode) {
+    private Decryption decryptOrFail(byte[] ciphertext, SM2Engine.Mode mode) {
         byte[] plain = tryDecrypt(ciphertext, mode);
         if (plain == null) {
             throw new CryptoException(CryptoException.Reason.DECRYPTION_FAILED,
                     "SM2 ciphertext does not decrypt (" + layout + "): wrong key, wrong layout or tampered data");
         }
-        return plain;
+        return new Decryption(plain, checkValue(ciphertext, mode));
+    }
+
+    /** C3 of a ciphertext with its {@code 04} prefix (65-byte C1) that has just decrypted. */
+    private static byte[] checkValue(byte[] ciphertext, SM2Engine.Mode mode) {
+        int from = mode == SM2Engine.Mode.C1C3C2 ? Sm2Asn1.POINT : ciphertext.length - Sm2Asn1.HASH;
+        return Arrays.copyOfRange(ciphertext, from, from + Sm2Asn1.HASH);
+    }
+
+    /** A plaintext and the check value C3 of the ciphertext it came from. Immutable. */
+    public static final class Decryption {
+        private final byte[] plaintext;
+        private final byte[] checkValue;
+
+        Decryption(byte[] plaintext, byte[] checkValue) {
+            this.plaintext = plaintext;
+            this.checkValue = checkValue;
+        }
+
+        /** The decrypted bytes (the array itself: the caller owns it). */
+        public byte[] plaintext() {
+            return plaintext;
+        }
+
+        /** C3, 32 bytes: the canonical identity of this encryption. */
+        public byte[] checkValue() {
+            return checkValue.clone();
+        }
+
+        /** Sizes only: the plaintext may be personal data. */
+        @Override
+        public String toString() {
+            return "Sm2Decryptor.Decryption[" + plaintext.length + " bytes]";
+        }
     }
 
     private byte[] tryDecrypt(byte[] ciphertext, SM2Engine.Mode mode) {

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.util.Arrays;
+import org.bouncycastle.util.encoders.Hex;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.cipher.Sm2CiphertextLayout;
 import org.haochaping.crypto.cipher.Sm2Decryptor;
@@ -19,11 +20,13 @@ import org.haochaping.crypto.request.ReplayGuard;
 /**
  * Opens national envelopes with the platform's private key: the platform side, used by the simulated
  * central platform of the conformance kit. Checks, in order: a known {@code appMark}
- * ({@code UNKNOWN_KEY}), {@code time} within the allowed skew ({@code EXPIRED}), that {@code sign}
- * decrypts to {@code time + appMark + appWord} (compared in constant time; {@code SIGNATURE_INVALID}),
- * that this {@code sign} was not seen before within the window ({@code REPLAYED}; SM2 encryption is
- * randomised, so an honest sender never repeats one), then decrypts the records. Thread-safe; apps can
- * be registered while in use.
+ * ({@code UNKNOWN_KEY}), {@code time} within the allowed skew ({@code EXPIRED}), strictly spelled
+ * ciphertexts ({@code MALFORMED}), that {@code sign} decrypts to what {@link EnvelopeSign} says it covers,
+ * by default {@code time + appMark + appWord + hex(SM3(records))} (compared in constant time;
+ * {@code SIGNATURE_INVALID}), and that this encryption of {@code sign} was not accepted before within the
+ * window ({@code REPLAYED}). The replay key is the ciphertext's check value C3, not its text: one encryption
+ * however it is re-spelled (SM2 encryption is randomised, so an honest sender never repeats one). Thread-safe;
+ * apps can be registered while in use.
  */
 public final class EnvelopeOpener {
 
@@ -32,6 +35,7 @@ public final class EnvelopeOpener {
     private final Clock clock;
     private final Duration allowedSkew;
     private final ReplayGuard replayGuard;
+    private final EnvelopeSign signCoverage;
     private final Map<String, byte[]> appWords = new ConcurrentHashMap<String, byte[]>();
 
     private EnvelopeOpener(Builder builder) {
@@ -40,6 +44,7 @@ public final class EnvelopeOpener {
         this.clock = builder.clock;
         this.allowedSkew = builder.allowedSkew;
         this.replayGuard = builder.replayGuard;
+        this.signCoverage = builder.signCoverage;
         this.appWords.putAll(builder.appWords);
     }
 
@@ -69,10 +74,11 @@ public final class EnvelopeOpener {
             throw new CryptoException(CryptoException.Reason.EXPIRED,
                     "envelope time is " + skew + " s from this clock; at most " + allowedSkew.getSeconds() + " s are allowed");
         }
-        byte[] expected = EnvelopeSealer.concat((envelope.time() + appMark).getBytes(StandardCharsets.UTF_8), appWord);
-        byte[] signPlain;
+        byte[] signCiphertext = encoding.decode(envelope.sign(), "sign");
+        byte[] dataCiphertext = encoding.decode(envelope.data(), "params.data");
+        Sm2Decryptor.Decryption sign;
         try {
-            signPlain = decryptor.decrypt(encoding.decode(envelope.sign(), "sign"));
+            sign = decryptor.decryptWithCheckValue(signCiphertext);
         } catch (CryptoException e) {
             if (e.reason() == CryptoException.Reason.MALFORMED) {
                 throw e;
@@ -80,16 +86,20 @@ public final class EnvelopeOpener {
             throw new CryptoException(CryptoException.Reason.SIGNATURE_INVALID,
                     "envelope sign does not decrypt under the platform key");
         }
-        if (!Arrays.constantTimeAreEqual(expected, signPlain)) {
-            throw new CryptoException(CryptoException.Reason.SIGNATURE_INVALID,
-                    "envelope sign does not match time + appMark + appWord of appMark '" + appMark + "'");
-        }
-        if (!replayGuard.firstSeen(envelope.sign(), now.toEpochMilli(), (time.getEpochSecond() + allowedSkew.getSeconds()) * 1000L)) {
-            throw new CryptoException(CryptoException.Reason.REPLAYED, "envelope sign was already accepted within the window");
-        }
-        byte[] records = decryptor.decrypt(encoding.decode(envelope.data(), "params.data"));
+        byte[] records = decryptor.decrypt(dataCiphertext);
         if (!EnvelopeSealer.startsWithArray(records)) {
             throw new CryptoException(CryptoException.Reason.MALFORMED, "envelope params.data does not decrypt to a JSON array");
+        }
+        byte[] expected = EnvelopeSealer.signPlaintext(signCoverage, envelope.time(), appMark, appWord, records);
+        if (!Arrays.constantTimeAreEqual(expected, sign.plaintext())) {
+            throw new CryptoException(CryptoException.Reason.SIGNATURE_INVALID, "envelope sign does not match "
+                    + (signCoverage == EnvelopeSign.DATA_BOUND ? "time + appMark + appWord + SM3(params.data)" : "time + appMark + appWord")
+                    + " of appMark '" + appMark + "'");
+        }
+        // Whole seconds are compared above, so the envelope stays acceptable until the end of second time + skew.
+        long expiresAt = (time.getEpochSecond() + allowedSkew.getSeconds() + 1) * 1000L;
+        if (!replayGuard.firstSeen(appMark + ':' + Hex.toHexString(sign.checkValue()), now.toEpochMilli(), expiresAt)) {
+            throw new CryptoException(CryptoException.Reason.REPLAYED, "envelope sign was already accepted within the window");
         }
         return new OpenedEnvelope(appMark, time, records);
     }
@@ -103,7 +113,7 @@ public final class EnvelopeOpener {
 
     @Override
     public String toString() {
-        return "EnvelopeOpener[" + decryptor.layout() + ", " + encoding + ", apps " + new TreeSet<String>(appWords.keySet()) + "]";
+        return "EnvelopeOpener[" + decryptor.layout() + ", " + encoding + ", " + signCoverage + ", apps " + new TreeSet<String>(appWords.keySet()) + "]";
     }
 
     /** Options of an {@link EnvelopeOpener}. */
@@ -115,6 +125,7 @@ public final class EnvelopeOpener {
         private Clock clock = Clock.systemUTC();
         private Duration allowedSkew = Duration.ofMinutes(5);
         private ReplayGuard replayGuard = new InMemoryReplayGuard(100_000);
+        private EnvelopeSign signCoverage = EnvelopeSign.DATA_BOUND;
 
         private Builder(PrivateKeyMaterial platformKey) {
             if (platformKey == null) {
@@ -165,6 +176,15 @@ public final class EnvelopeOpener {
                 throw new IllegalArgumentException("replay guard is null");
             }
             this.replayGuard = replayGuard;
+            return this;
+        }
+
+        /** What {@code sign} must cover; default {@link EnvelopeSign#DATA_BOUND}. The senders' sealers must agree. */
+        public Builder sign(EnvelopeSign coverage) {
+            if (coverage == null) {
+                throw new IllegalArgumentException("sign coverage is null");
+            }
+            this.signCoverage = coverage;
             return this;
         }
 

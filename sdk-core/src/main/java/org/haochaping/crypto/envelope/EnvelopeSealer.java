@@ -3,6 +3,7 @@ package org.haochaping.crypto.envelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
+import org.haochaping.crypto.Sm3;
 import org.haochaping.crypto.cipher.Sm2CiphertextLayout;
 import org.haochaping.crypto.cipher.Sm2Encryptor;
 import org.haochaping.crypto.keys.PublicKeyMaterial;
@@ -19,6 +20,7 @@ public final class EnvelopeSealer {
     private final Sm2Encryptor encryptor;
     private final CiphertextEncoding encoding;
     private final Clock clock;
+    private final EnvelopeSign signCoverage;
 
     private EnvelopeSealer(Builder builder) {
         this.appMark = builder.appMark;
@@ -26,6 +28,7 @@ public final class EnvelopeSealer {
         this.encryptor = Sm2Encryptor.of(builder.platformKey, builder.layout);
         this.encoding = builder.encoding;
         this.clock = builder.clock;
+        this.signCoverage = builder.signCoverage;
     }
 
     /** Starts a sealer for the platform's SM2 public key. */
@@ -43,7 +46,7 @@ public final class EnvelopeSealer {
             throw new IllegalArgumentException("params.data must be a JSON array of records");
         }
         String time = EnvelopeTime.format(clock.instant());
-        byte[] signPlain = concat((time + appMark).getBytes(StandardCharsets.UTF_8), appWord);
+        byte[] signPlain = signPlaintext(signCoverage, time, appMark, appWord, recordsJsonArray);
         String sign = encoding.encode(encryptor.encrypt(signPlain));
         String data = encoding.encode(encryptor.encrypt(recordsJsonArray));
         return new NationalEnvelope(appMark, time, sign, data);
@@ -51,6 +54,15 @@ public final class EnvelopeSealer {
 
     public NationalEnvelope seal(String recordsJsonArray) {
         return seal(recordsJsonArray == null ? null : recordsJsonArray.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The plaintext of {@code sign} (see {@link EnvelopeSign}); sealer and opener compute it here alone. */
+    static byte[] signPlaintext(EnvelopeSign coverage, String time, String appMark, byte[] appWord, byte[] records) {
+        byte[] timeAndApp = concat((time + appMark).getBytes(StandardCharsets.UTF_8), appWord);
+        if (coverage == EnvelopeSign.TIME_AND_APP) {
+            return timeAndApp;
+        }
+        return concat(timeAndApp, Sm3.hex(records).getBytes(StandardCharsets.US_ASCII));
     }
 
     static boolean startsWithArray(byte[] json) {
@@ -72,7 +84,7 @@ public final class EnvelopeSealer {
 
     @Override
     public String toString() {
-        return "EnvelopeSealer[appMark " + appMark + ", " + encryptor.layout() + ", " + encoding + "]";
+        return "EnvelopeSealer[appMark " + appMark + ", " + encryptor.layout() + ", " + encoding + ", " + signCoverage + "]";
     }
 
     /** Options of an {@link EnvelopeSealer}. */
@@ -83,6 +95,7 @@ public final class EnvelopeSealer {
         private Sm2CiphertextLayout layout = Sm2CiphertextLayout.C1C3C2;
         private CiphertextEncoding encoding = CiphertextEncoding.HEX;
         private Clock clock = Clock.systemUTC();
+        private EnvelopeSign signCoverage = EnvelopeSign.DATA_BOUND;
 
         private Builder(PublicKeyMaterial platformKey) {
             if (platformKey == null) {
@@ -129,6 +142,15 @@ public final class EnvelopeSealer {
                 throw new IllegalArgumentException("clock is null");
             }
             this.clock = clock;
+            return this;
+        }
+
+        /** What {@code sign} covers; default {@link EnvelopeSign#DATA_BOUND}. The platform's opener must agree. */
+        public Builder sign(EnvelopeSign coverage) {
+            if (coverage == null) {
+                throw new IllegalArgumentException("sign coverage is null");
+            }
+            this.signCoverage = coverage;
             return this;
         }
 

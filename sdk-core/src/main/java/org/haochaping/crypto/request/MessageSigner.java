@@ -41,18 +41,40 @@ public final class MessageSigner {
     }
 
     /**
-     * Signs any message of the profile.
+     * Signs a request or callback ({@code REQUEST} direction) of the profile; responses use {@link #signResponse}.
      *
-     * @param appId the app the exchange belongs to (for a response or callback: the app it is addressed to)
-     * @param method for a response, the method of the request it answers; likewise path and query
+     * @param appId the app the exchange belongs to (for a callback: the app it is addressed to)
      */
     public SignedHeaders sign(MessageDirection direction, String appId, String method, String encodedPath,
             String encodedQuery, byte[] body) {
+        if (direction != MessageDirection.REQUEST) {
+            throw new IllegalArgumentException("a response is bound to its request: use signResponse");
+        }
+        return sign(direction, appId, method, encodedPath, encodedQuery, null, null, body);
+    }
+
+    /**
+     * Signs a response (the platform's side), bound to the request it answers: that request's method, path, query,
+     * nonce and body digest are signed with it, so no other answer can stand in for it.
+     *
+     * @param appId the app the request named
+     * @param requestNonce the request's {@code X-Hcp-Nonce} ({@code null} or empty when it had no well-formed one)
+     * @param requestBody the request's body bytes as received ({@code null} for none)
+     */
+    public SignedHeaders signResponse(String appId, String method, String encodedPath, String encodedQuery,
+            String requestNonce, byte[] requestBody, byte[] body) {
+        return sign(MessageDirection.RESPONSE, appId, method, encodedPath, encodedQuery,
+                CanonicalMessage.isValidNonce(requestNonce) ? requestNonce : "", requestBody == null ? new byte[0] : requestBody,
+                body);
+    }
+
+    private SignedHeaders sign(MessageDirection direction, String appId, String method, String encodedPath,
+            String encodedQuery, String requestNonce, byte[] requestBody, byte[] body) {
         long timestamp = clock.instant().getEpochSecond();
         byte[] nonceBytes = new byte[NONCE_BYTES];
         random.nextBytes(nonceBytes);
         String nonce = Hex.toHexString(nonceBytes);
-        CanonicalMessage canonical = CanonicalMessage.builder()
+        CanonicalMessage.Builder builder = CanonicalMessage.builder()
                 .algorithm(signer.algorithm())
                 .direction(direction)
                 .method(method)
@@ -62,8 +84,11 @@ public final class MessageSigner {
                 .keyId(signer.keyId())
                 .timestamp(timestamp)
                 .nonce(nonce)
-                .body(body)
-                .build();
+                .body(body);
+        if (direction == MessageDirection.RESPONSE) {
+            builder.answering(requestNonce, requestBody);
+        }
+        CanonicalMessage canonical = builder.build();
         String signature = Base64.toBase64String(signer.sign(canonical.bytes()));
         return new SignedHeaders(appId, signer.keyId(), signer.algorithm(), timestamp, nonce, signature, canonical);
     }

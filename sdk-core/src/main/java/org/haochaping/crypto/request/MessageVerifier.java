@@ -50,18 +50,39 @@ public final class MessageVerifier {
     }
 
     /**
-     * Verifies one message.
+     * Verifies one request or callback ({@code REQUEST} direction); responses use {@link #verifyResponse}.
      *
-     * @param direction {@code RESPONSE} for a response (then method, path and query are the request's),
-     *     {@code REQUEST} for a callback or an incoming request
      * @param headers the message's headers; names are matched case-insensitively
      * @param body the body bytes exactly as received ({@code null} for none)
      * @throws CryptoException with the reason the message is refused
      */
     public VerifiedMessage verify(MessageDirection direction, String method, String encodedPath, String encodedQuery,
             Map<String, String> headers, byte[] body) {
-        if (direction == null || headers == null) {
-            throw new IllegalArgumentException("direction and headers are required");
+        if (direction != MessageDirection.REQUEST) {
+            throw new IllegalArgumentException("a response is bound to its request: use verifyResponse");
+        }
+        return verify(direction, method, encodedPath, encodedQuery, null, null, headers, body);
+    }
+
+    /**
+     * Verifies a response against the request it answers: method, path and query of the request, and the nonce and
+     * body bytes the request was sent with. A response the platform gave to any other request fails
+     * ({@code SIGNATURE_INVALID}).
+     *
+     * @param requestNonce the {@code X-Hcp-Nonce} the request was sent with
+     * @param requestBody the request's body bytes as sent ({@code null} for none)
+     * @throws CryptoException with the reason the response is refused
+     */
+    public VerifiedMessage verifyResponse(String method, String encodedPath, String encodedQuery, String requestNonce,
+            byte[] requestBody, Map<String, String> headers, byte[] body) {
+        return verify(MessageDirection.RESPONSE, method, encodedPath, encodedQuery,
+                requestNonce == null ? "" : requestNonce, requestBody == null ? new byte[0] : requestBody, headers, body);
+    }
+
+    private VerifiedMessage verify(MessageDirection direction, String method, String encodedPath, String encodedQuery,
+            String requestNonce, byte[] requestBody, Map<String, String> headers, byte[] body) {
+        if (headers == null) {
+            throw new IllegalArgumentException("headers are required");
         }
         Map<String, String> h = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
         h.putAll(headers);
@@ -102,7 +123,7 @@ public final class MessageVerifier {
                     SignatureHeaders.TIMESTAMP + " is " + skewSeconds + " s from this clock; at most "
                             + allowedSkew.getSeconds() + " s are allowed");
         }
-        CanonicalMessage canonical = CanonicalMessage.builder()
+        CanonicalMessage.Builder builder = CanonicalMessage.builder()
                 .algorithm(algorithm)
                 .direction(direction)
                 .method(method)
@@ -112,10 +133,15 @@ public final class MessageVerifier {
                 .keyId(keyId)
                 .timestamp(timestamp)
                 .nonce(nonce)
-                .body(body)
-                .build();
+                .body(body);
+        if (direction == MessageDirection.RESPONSE) {
+            builder.answering(CanonicalMessage.isValidNonce(requestNonce) ? requestNonce : "", requestBody);
+        }
+        CanonicalMessage canonical = builder.build();
         verifier.verifyOrThrow(keyId, canonical.bytes(), signature);
-        long expiresAt = (timestamp + allowedSkew.getSeconds()) * 1000L;
+        // The timestamp check compares whole seconds, so a message stays acceptable until the end of second
+        // timestamp + skew: its nonce is remembered until then, not merely until that second starts.
+        long expiresAt = (timestamp + allowedSkew.getSeconds() + 1) * 1000L;
         if (!replayGuard.firstSeen(nonce, now.toEpochMilli(), expiresAt)) {
             throw new CryptoException(CryptoException.Reason.REPLAYED,
                     SignatureHeaders.NONCE + " was already used by an accepted message within the window");

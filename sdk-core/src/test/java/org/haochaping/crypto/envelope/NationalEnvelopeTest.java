@@ -53,9 +53,10 @@ class NationalEnvelopeTest {
         assertThat(json.get("params").get("data").asText()).matches("[0-9a-f]+");
         assertThat(envelope.toJson()).doesNotContain("张三").doesNotContain("w0rd-of-the-app");
 
-        // sign is SM2(time + appMark + appWord), readable with the platform key alone
+        // sign is SM2(time + appMark + appWord + hex(SM3(records))), readable with the platform key alone
         byte[] sign = Sm2Decryptor.of(PLATFORM, Sm2CiphertextLayout.C1C3C2).decrypt(Hex.decode(envelope.sign()));
-        assertThat(new String(sign, StandardCharsets.UTF_8)).isEqualTo("20250314103015TJ_HCP_0042w0rd-of-the-app");
+        assertThat(new String(sign, StandardCharsets.UTF_8)).isEqualTo("20250314103015TJ_HCP_0042w0rd-of-the-app"
+                + org.haochaping.crypto.Sm3.hex(RECORDS.getBytes(StandardCharsets.UTF_8)));
 
         OpenedEnvelope opened = opener(NOW.plusSeconds(20)).open(NationalEnvelope.fromJson(envelope.toJson()));
         assertThat(opened.appMark()).isEqualTo("TJ_HCP_0042");

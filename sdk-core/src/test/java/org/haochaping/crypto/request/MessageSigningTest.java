@@ -56,7 +56,7 @@ class MessageSigningTest {
                 .appId("app-001").keyId("k1").timestamp(1741919400L).nonce("0123456789abcdef0123456789abcdef")
                 .body(BODY).build();
         assertThat(canonical.text()).isEqualTo(String.join("\n",
-                "HCP1-SM2-SM3", "REQUEST", "POST", "/v1/evaluations", "a=%E5%A5%BD&a=1&b=2&flag=", // byte order: '%' sorts before '1' 
+                "HCP1-SM2-SM3", "REQUEST", "POST", "/v1/evaluations", "a=%E5%A5%BD&a=1&b=2&flag", // same-name parts keep their order
                 "app-001", "k1", "1741919400", "0123456789abcdef0123456789abcdef", Sm3.hex(BODY)));
     }
 
@@ -64,7 +64,7 @@ class MessageSigningTest {
     void pathAndQueryAreNormalisedSoBothSidesAgree() {
         assertThat(CanonicalMessage.canonicalPath("/v1/cases/TJ%2d001/%e5%a5%bd")).isEqualTo("/v1/cases/TJ-001/%E5%A5%BD");
         assertThat(CanonicalMessage.canonicalPath("")).isEqualTo("/");
-        assertThat(CanonicalMessage.canonicalQuery("q=a+b&x=%7e&&z")).isEqualTo("q=a%2Bb&x=~&z=");
+        assertThat(CanonicalMessage.canonicalQuery("q=a+b&x=%7e&&z")).isEqualTo("q=a+b&x=~&z");
         assertThat(CanonicalMessage.canonicalQuery(null)).isEmpty();
         assertThat(reason(() -> CanonicalMessage.canonicalQuery("a=%zz"))).isEqualTo(CryptoException.Reason.MALFORMED);
         assertThat(reason(() -> CanonicalMessage.canonicalPath("v1/no-slash"))).isEqualTo(CryptoException.Reason.MALFORMED);
@@ -98,7 +98,8 @@ class MessageSigningTest {
                 .isEqualTo(CryptoException.Reason.SIGNATURE_INVALID);
         assertThat(reason(() -> verifier(NOW).verify(MessageDirection.REQUEST, "POST", "/v1/evaluations", "areaCode=120102", h, BODY)))
                 .isEqualTo(CryptoException.Reason.SIGNATURE_INVALID);
-        assertThat(reason(() -> verifier(NOW).verify(MessageDirection.RESPONSE, "POST", "/v1/evaluations", "areaCode=120101", h, BODY)))
+        assertThat(reason(() -> verifier(NOW).verifyResponse("POST", "/v1/evaluations", "areaCode=120101",
+                "0123456789abcdef0123456789abcdef", BODY, h, BODY)))
                 .as("a request signature must not pass as a response").isEqualTo(CryptoException.Reason.SIGNATURE_INVALID);
         Map<String, String> otherTime = new HashMap<>(h);
         otherTime.put(SignatureHeaders.TIMESTAMP, Long.toString(NOW.getEpochSecond() + 1));
@@ -191,14 +192,20 @@ class MessageSigningTest {
         MessageSigner platform = MessageSigner.builder(HmacSigner.of(SignatureAlgorithm.HMAC_SM3, "platform-hmac-1", secret))
                 .clock(at(NOW)).build();
         byte[] responseBody = "{\"success\":true,\"code\":\"200\"}".getBytes(StandardCharsets.UTF_8);
-        SignedHeaders response = platform.sign(MessageDirection.RESPONSE, "app-001", "POST", "/v1/evaluations", null, responseBody);
+        String requestNonce = "0123456789abcdef0123456789abcdef";
+        SignedHeaders response = platform.signResponse("app-001", "POST", "/v1/evaluations", null, requestNonce, BODY, responseBody);
         HmacVerifier hmac = new HmacVerifier(SignatureAlgorithm.HMAC_SM3);
         hmac.addKey("platform-hmac-1", secret);
         MessageVerifier sdk = MessageVerifier.builder(hmac).clock(at(NOW)).expectedAppId("app-001").build();
-        assertThat(sdk.verify(MessageDirection.RESPONSE, "POST", "/v1/evaluations", null, response.asMap(), responseBody).keyId())
+        assertThat(sdk.verifyResponse("POST", "/v1/evaluations", null, requestNonce, BODY, response.asMap(), responseBody).keyId())
                 .isEqualTo("platform-hmac-1");
         MessageVerifier sm2Only = verifier(NOW);
-        assertThat(reason(() -> sm2Only.verify(MessageDirection.RESPONSE, "POST", "/v1/evaluations", null, response.asMap(), responseBody)))
+        assertThat(reason(() -> sm2Only.verifyResponse("POST", "/v1/evaluations", null, requestNonce, BODY, response.asMap(), responseBody)))
                 .as("algorithm header must match the verifier").isEqualTo(CryptoException.Reason.SIGNATURE_INVALID);
+        MessageVerifier fresh = MessageVerifier.builder(hmac).clock(at(NOW)).expectedAppId("app-001").build();
+        assertThat(reason(() -> fresh.verifyResponse("POST", "/v1/evaluations", null, "fedcba9876543210fedcba9876543210", BODY,
+                response.asMap(), responseBody))).as("an answer to another request (nonce)").isEqualTo(CryptoException.Reason.SIGNATURE_INVALID);
+        assertThat(reason(() -> fresh.verifyResponse("POST", "/v1/evaluations", null, requestNonce, new byte[] {'[', ']'},
+                response.asMap(), responseBody))).as("an answer to another body").isEqualTo(CryptoException.Reason.SIGNATURE_INVALID);
     }
 }

@@ -23,8 +23,8 @@ final class RawExchange {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request and its answer; {@code path} and {@code query} are as signed (base path included). */
-    record Answer(String method, String path, String query, String requestAppId, int status,
-            Map<String, String> headers, byte[] body) {
+    record Answer(String method, String path, String query, String requestAppId, String requestNonce,
+            byte[] requestBody, int status, Map<String, String> headers, byte[] body) {
 
         /** The answer's envelope, or an empty object when the body is not JSON. */
         JsonNode json() {
@@ -71,6 +71,49 @@ final class RawExchange {
     }
 
     /**
+     * Starts a POST that declares {@code declaredBytes} of body and sends at most {@code sendBytes} of it, on a socket
+     * of its own (an HTTP client would insist on sending all): how a platform answers a body it should not read.
+     *
+     * @return the HTTP status of the answer, or -1 when the platform closed the connection without one
+     */
+    int postOversized(String endpoint, long declaredBytes, int sendBytes, Map<String, String> headers) {
+        URI uri = URI.create(baseUrl + endpoint);
+        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+        try (java.net.Socket socket = tls ? javax.net.ssl.SSLSocketFactory.getDefault().createSocket()
+                : new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(uri.getHost(), port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            StringBuilder head = new StringBuilder("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
+                    + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "\r\nContent-Type: application/json; charset=utf-8\r\n"
+                    + "Content-Length: " + declaredBytes + "\r\nConnection: close\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            head.append("\r\n");
+            java.io.OutputStream out = socket.getOutputStream();
+            try {
+                out.write(head.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] chunk = new byte[8192];
+                java.util.Arrays.fill(chunk, (byte) ' ');
+                for (int sent = 0; sent < sendBytes; sent += chunk.length) {
+                    out.write(chunk, 0, Math.min(chunk.length, sendBytes - sent));
+                }
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the platform may stop reading and close: its answer may still be there
+            }
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int b; (b = in.read()) >= 0 && b != '\n' && line.length() < 200; ) {
+                line.append((char) b);
+            }
+            String[] parts = line.toString().trim().split(" ");
+            return parts.length >= 2 && parts[0].startsWith("HTTP/") ? Integer.parseInt(parts[1]) : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
      * Sends one request.
      *
      * @param headers every header to send besides Content-Type (which a body gets) and Idempotency-Key
@@ -99,7 +142,7 @@ final class RawExchange {
         }
         Map<String, String> received = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.headers().map().forEach((k, v) -> received.put(k, v.get(0)));
-        return new Answer(method, signedPath(endpoint), query, headers.get(SignatureHeaders.APP_ID), response.statusCode(),
-                received, response.body());
+        return new Answer(method, signedPath(endpoint), query, headers.get(SignatureHeaders.APP_ID),
+                headers.get(SignatureHeaders.NONCE), body, response.statusCode(), received, response.body());
     }
 }

@@ -30,6 +30,13 @@ public enum ServerCheck {
             "a write without Idempotency-Key is refused with 400 INVALID_REQUEST"),
     ERROR_RESPONSES_SIGNED("error-responses-signed", "5.1; 4",
             "every error answer of this run is signed by the platform key for the app the request named"),
+    LAST_SECOND_REPLAY_REFUSED("last-second-replay-refused", "4; 5.1",
+            "a request whose timestamp is exactly 300 s old, sent twice in that last second, is accepted once"),
+    OVERSIZED_BODY_REFUSED("oversized-body-refused", "5.1",
+            "a 16 MiB request body is refused with 413 before it is read, and the platform keeps answering"),
+    RESPELLED_ENVELOPE_REPLAY_REFUSED("respelled-envelope-replay-refused", "4; 5.7",
+            "a national envelope sent again with its sign re-spelled (upper-case hex, no 04 prefix) or with other "
+                    + "records is refused and counts nothing (run with --national-app-mark)"),
     WORK_ORDER_PAGINATION("work-order-pagination", "5.1; 5.5",
             "the work-order list answers {items, page, pageSize, total}; a page past the last is empty, same total"),
     INDICATORS_MATCH_ANNEX("indicators-match-annex", "5.6; 1.6",

@@ -11,6 +11,9 @@ import org.haochaping.conformance.SamplePayloads;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Signer;
 import org.haochaping.crypto.Verifier;
+import org.haochaping.crypto.envelope.EnvelopeSealer;
+import org.haochaping.crypto.envelope.NationalEnvelope;
+import org.haochaping.crypto.keys.PublicKeyMaterial;
 import org.haochaping.crypto.request.MessageDirection;
 import org.haochaping.crypto.request.MessageSigner;
 import org.haochaping.crypto.request.MessageVerifier;
@@ -59,6 +62,9 @@ public final class ServerConformance {
     private static final String EVALUATIONS = "/v1/evaluations";
     private static final String INDICATORS = "/v1/indicators";
     private static final String WORK_ORDERS = "/v1/work-orders";
+    private static final String NATIONAL = "/v1/national/evaluations";
+    /** Declared, never sent: 16 MiB. */
+    private static final long OVERSIZED_BYTES = 16L * 1024 * 1024;
 
     private final String baseUrl;
     private final String appId;
@@ -68,6 +74,8 @@ public final class ServerConformance {
     private final RawExchange raw;
     private final MessageSigner signer;
     private final List<RawExchange.Answer> errors = new ArrayList<>();
+    private EnvelopeSealer nationalSealer;
+    private EnvelopeSealer foreignSealer;
     private int evaluationCount;
     /** The well-behaved client; also writes the bodies the misbehaving one sends (the unified profile, 1.3). */
     private HcpClient client;
@@ -98,6 +106,18 @@ public final class ServerConformance {
     }
 
     /**
+     * Also checks the national endpoint (5.7) as this sender: {@link ServerCheck#RESPELLED_ENVELOPE_REPLAY_REFUSED}.
+     *
+     * @param platformKey the platform's SM2 public key, that envelopes are encrypted to
+     */
+    public ServerConformance nationalApp(String appMark, String appWord, PublicKeyMaterial platformKey) {
+        this.nationalSealer = EnvelopeSealer.builder(platformKey).appMark(appMark).appWord(appWord).build();
+        // another sender's seal, for records the captured sign never covered
+        this.foreignSealer = EnvelopeSealer.builder(platformKey).appMark(appMark).appWord(appWord + "-not").build();
+        return this;
+    }
+
+    /**
      * Runs every check in the order of {@link ServerCheck}.
      *
      * @throws UnreachableTargetException when the target does not answer at all
@@ -122,6 +142,11 @@ public final class ServerConformance {
             results.add(check(ServerCheck.REPLAYED_NONCE_REFUSED, this::replayedNonce));
             results.add(check(ServerCheck.UNKNOWN_APP_REFUSED, this::unknownApp));
             results.add(check(ServerCheck.MISSING_IDEMPOTENCY_KEY_REFUSED, this::missingIdempotencyKey));
+            results.add(check(ServerCheck.LAST_SECOND_REPLAY_REFUSED, this::lastSecondReplay));
+            results.add(check(ServerCheck.OVERSIZED_BODY_REFUSED, this::oversizedBody));
+            if (nationalSealer != null) {
+                results.add(check(ServerCheck.RESPELLED_ENVELOPE_REPLAY_REFUSED, this::respelledEnvelopeReplay));
+            }
             results.add(check(ServerCheck.ERROR_RESPONSES_SIGNED, this::errorsSigned));
             results.add(check(ServerCheck.WORK_ORDER_PAGINATION, this::pagination));
             results.add(check(ServerCheck.INDICATORS_MATCH_ANNEX, this::indicators));
@@ -245,6 +270,127 @@ public final class ServerConformance {
         RawExchange.Answer second = collect(raw.send("GET", INDICATORS, null, null, null, headers));
         expect(second, 401, "NONCE_REPLAYED");
         return "first 200, again " + second.describe();
+    }
+
+    /**
+     * Timestamps are whole seconds: a request signed at ts is still inside a 300 s window during second ts + 300. Its
+     * nonce must be remembered through that second, or it is accepted twice there (issue 13). The platform's clock is
+     * read from a signed answer, so the two sendings land in that last second.
+     */
+    private String lastSecondReplay() {
+        long offsetMillis = platformClockOffsetMillis();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long second = Math.floorDiv(System.currentTimeMillis() + offsetMillis, 1000L) + 1;
+            // both sendings early in the platform's second `second`, the last one a timestamp of second - 300 passes
+            sleep(second * 1000L + 100 - offsetMillis - System.currentTimeMillis());
+            MessageSigner late = MessageSigner.builder(appSigner)
+                    .clock(Clock.fixed(java.time.Instant.ofEpochSecond(second - 300), java.time.ZoneOffset.UTC)).build();
+            Map<String, String> headers = sign("GET", INDICATORS, null, null, late);
+            RawExchange.Answer first = collect(raw.send("GET", INDICATORS, null, null, null, headers));
+            if (first.status() == 401 && "TIMESTAMP_EXPIRED".equals(first.code())) {
+                continue; // the clocks disagree by a second: try again
+            }
+            expect(first, 200, "OK");
+            RawExchange.Answer again = collect(raw.send("GET", INDICATORS, null, null, null, headers));
+            if (again.status() == 200) {
+                throw new CheckFailed("a request signed 300 s ago was accepted twice within its last second (the nonce "
+                        + "was forgotten when the window's last second began)");
+            }
+            if (again.status() != 401) {
+                throw new CheckFailed("expected 401 NONCE_REPLAYED (or TIMESTAMP_EXPIRED), got " + again.describe());
+            }
+            return "first 200 at the window's edge, again " + again.describe();
+        }
+        throw new CheckFailed("a request signed 300 s ago was refused as expired three times: the platform's window is"
+                + " under 300 s, or its clock is unstable");
+    }
+
+    /**
+     * Platform clock minus this clock, in milliseconds: signed answers are asked for until their timestamp turns to
+     * the next second, which places the platform's second boundary between two answers (a few ms on a near platform).
+     */
+    private long platformClockOffsetMillis() {
+        long previousBefore = -1;
+        long previousSecond = -1;
+        long deadline = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < deadline) {
+            long before = System.currentTimeMillis();
+            RawExchange.Answer answer = get(INDICATORS, null);
+            long after = System.currentTimeMillis();
+            String ts = answer.headers().get(SignatureHeaders.TIMESTAMP);
+            if (ts == null || !ts.matches("[0-9]{1,12}")) {
+                throw new CheckFailed("the answer carries no " + SignatureHeaders.TIMESTAMP);
+            }
+            long second = Long.parseLong(ts);
+            if (previousSecond >= 0 && second == previousSecond + 1) {
+                // the platform's second began after the previous answer was asked for and before this one came back
+                return second * 1000L - (previousBefore + after) / 2;
+            }
+            previousSecond = second;
+            previousBefore = before;
+        }
+        throw new CheckFailed("the platform's clock could not be read to the second within 3 s (answers too slow)");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(Math.max(0, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CheckFailed("interrupted");
+        }
+    }
+
+    /** A body far over any sensible limit is refused before it is read; only its first 64 KiB are sent. */
+    private String oversizedBody() {
+        int status = raw.postOversized(EVALUATIONS, OVERSIZED_BYTES, 64 * 1024, Map.of(SignatureHeaders.APP_ID, appId,
+                "Idempotency-Key", idempotencyKey()));
+        if (status != 413 && status != -1) {
+            throw new CheckFailed("a declared " + OVERSIZED_BYTES + "-byte body got HTTP " + status + ", not 413");
+        }
+        RawExchange.Answer after = get(INDICATORS, null);
+        expect(after, 200, "OK");
+        return (status == 413 ? "HTTP 413" : "connection closed unanswered") + "; the platform still answers";
+    }
+
+    /**
+     * One envelope is accepted; the same encryption of {@code sign} re-spelled (upper-case hex, C1 without its 04
+     * prefix) or attached to other records must not be accepted again (5.7).
+     */
+    private String respelledEnvelopeReplay() {
+        ArrayNode records = RawExchange.JSON.createArrayNode();
+        records.add(org.haochaping.wire.WireProfile.national().writeEvaluation(evaluation()));
+        byte[] recordBytes = write(records);
+        NationalEnvelope original = nationalSealer.seal(recordBytes);
+        RawExchange.Answer first = national(original);
+        if (first.status() != 200 || !first.json().path("success").asBoolean(false)) {
+            throw new CheckFailed("the original envelope was not accepted: HTTP " + first.status() + " " + text(first));
+        }
+        ArrayNode others = RawExchange.JSON.createArrayNode();
+        others.add(org.haochaping.wire.WireProfile.national().writeEvaluation(evaluation()));
+        String foreignData = foreignSealer.seal(write(others)).data();
+        Map<String, NationalEnvelope> replays = new LinkedHashMap<>();
+        replays.put("upper-case hex", new NationalEnvelope(original.appMark(), original.time(),
+                original.sign().toUpperCase(java.util.Locale.ROOT), original.data()));
+        if (original.sign().startsWith("04")) {
+            replays.put("no 04 prefix", new NationalEnvelope(original.appMark(), original.time(), original.sign().substring(2),
+                    original.data()));
+        }
+        replays.put("other records", new NationalEnvelope(original.appMark(), original.time(), original.sign(), foreignData));
+        List<String> seen = new ArrayList<>();
+        for (Map.Entry<String, NationalEnvelope> replay : replays.entrySet()) {
+            RawExchange.Answer answer = national(replay.getValue());
+            if (answer.status() == 200 || answer.json().path("success").asBoolean(false)) {
+                throw new CheckFailed("the captured envelope with " + replay.getKey() + " was accepted again: " + text(answer));
+            }
+            seen.add(replay.getKey() + ": HTTP " + answer.status());
+        }
+        return "first accepted; " + String.join(", ", seen);
+    }
+
+    private RawExchange.Answer national(NationalEnvelope envelope) {
+        return raw.send("POST", NATIONAL, null, envelope.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                idempotencyKey(), Map.of());
     }
 
     private String unknownApp() {
@@ -406,13 +552,16 @@ public final class ServerConformance {
         return r.path("evaluationNo").asText();
     }
 
-    /** Verifies an answer in the RESPONSE direction for the app the request named (5.1: {@code -} for none). */
+    /**
+     * Verifies an answer in the RESPONSE direction for the app the request named (5.1: {@code -} for none), bound to
+     * the request it answers: its nonce and body digest (section 4).
+     */
     private void verify(RawExchange.Answer a) {
         String expected = a.requestAppId() == null ? "-" : a.requestAppId();
         Map<String, String> headers = new LinkedHashMap<>(a.headers());
         try {
             MessageVerifier.builder(platformVerifier).expectedAppId(expected).build()
-                    .verify(MessageDirection.RESPONSE, a.method(), a.path(), a.query(), headers, a.body());
+                    .verifyResponse(a.method(), a.path(), a.query(), a.requestNonce(), a.requestBody(), headers, a.body());
         } catch (CryptoException e) {
             throw new CheckFailed("the answer does not verify with the platform key: " + e.reason() + ": "
                     + e.getMessage());

@@ -1,0 +1,26 @@
+package org.haochaping.transport;
+
+import java.io.IOException;
+
+/**
+ * A response was larger than the transport reads ({@link OkHttpTransport.Builder#maxResponseBytes}). The rest is not
+ * read, so a hostile or broken server cannot exhaust the heap before anything is verified. Not retried: the next
+ * attempt would meet the same answer. The cause of the {@link TransportException} that ends the call.
+ */
+public final class ResponseTooLargeException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long limit;
+
+    ResponseTooLargeException(long limit, long declared) {
+        super("response body larger than " + limit + " bytes" + (declared >= 0 ? " (Content-Length " + declared + ")" : "")
+                + "; raise maxResponseBytes if the platform really answers that much");
+        this.limit = limit;
+    }
+
+    /** The limit in bytes that was exceeded. */
+    public long limit() {
+        return limit;
+    }
+}
