@@ -136,6 +136,12 @@ public final class HcpClient implements AutoCloseable {
             if (b.retryPolicy != null) {
                 t.retryPolicy(b.retryPolicy);
             }
+            if (b.writeTimeout != null) {
+                t.writeTimeout(b.writeTimeout);
+            }
+            if (b.okHttpClient != null) {
+                t.okHttpClient(b.okHttpClient);
+            }
             this.transport = t.build();
             this.ownsTransport = true;
         }
@@ -524,7 +530,31 @@ public final class HcpClient implements AutoCloseable {
             unverified.addSuppressed(e);
             return unverified;
         }
-        return e;
+        return withPlatformCode(e);
+    }
+
+    /**
+     * A transport of the caller's does not know the platform's error body: the code is read here, from the verified
+     * response, so that a refusal is a refusal whatever the transport (and the outbox drops, rather than retries, a
+     * record the platform will never take).
+     */
+    private static ServiceException withPlatformCode(ServiceException e) {
+        if (e.platformCode().isPresent() || e.response() == null) {
+            return e;
+        }
+        org.haochaping.transport.PlatformError parsed;
+        try {
+            parsed = PlatformResponses.ERRORS.parse(e.response()).orElse(null);
+        } catch (RuntimeException unparsable) {
+            return e;
+        }
+        if (parsed == null) {
+            return e;
+        }
+        ServiceException coded = new ServiceException(e.getMessage() + ", platform code " + parsed.code(), e.response(),
+                parsed, e.attempts(), e.idempotencyKey().orElse(null), e.retryAfter().orElse(null));
+        coded.setStackTrace(e.getStackTrace());
+        return coded;
     }
 
     /**
@@ -631,6 +661,8 @@ public final class HcpClient implements AutoCloseable {
         private String proxyUser;
         private String proxyPassword;
         private org.haochaping.transport.RetryPolicy retryPolicy;
+        private Duration writeTimeout;
+        private okhttp3.OkHttpClient okHttpClient;
         private boolean checkBeforeSend = true;
         private EnvelopeSealer nationalSealer;
 
@@ -662,8 +694,10 @@ public final class HcpClient implements AutoCloseable {
         }
 
         /**
-         * A transport of the caller's (e.g. another HTTP library, or one shared with other clients). Its error body
-         * parser should be the platform's; the default transport is OkHttp with this client's settings.
+         * A transport of the caller's (e.g. another HTTP library). The client reads the platform's error code from a
+         * verified error response itself, whatever the transport's error body parser; the default transport is OkHttp
+         * with this client's settings. To keep OkHttp with the application's own TLS, pool or dispatcher, pass
+         * {@link #okHttpClient} instead.
          */
         public Builder transport(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -692,12 +726,28 @@ public final class HcpClient implements AutoCloseable {
             return this;
         }
 
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = timeout;
+            return this;
+        }
+
         /**
          * Time for one whole attempt, connect to last byte; default {@link OkHttpTransport#DEFAULT_CALL_TIMEOUT}
          * (60 s). Bounds a server that answers one byte at a time.
          */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The application's own OkHttp client (its TLS settings and trust store, connection pool, dispatcher, event
+         * listener). The SDK derives its client with {@code newBuilder()}, so the pool and dispatcher are shared and
+         * the application's client is left as it was; it is not shut down when this client closes. The platform's
+         * error parsing, signing, verification and retries stay the SDK's.
+         */
+        public Builder okHttpClient(okhttp3.OkHttpClient client) {
+            this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
             return this;
         }
 

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <p>Format, fsync policy, crash semantics and compaction: {@code docs/outbox.md}. Thread-safe; one open
  * outbox per directory (a lock file enforces it across processes).
  */
-public final class Outbox implements AutoCloseable {
+public final class Outbox implements OutboxStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final Pattern KIND = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
