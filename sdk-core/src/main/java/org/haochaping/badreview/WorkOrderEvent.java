@@ -67,7 +67,8 @@ public final class WorkOrderEvent {
 
     /** The same event with other deadlines (recomputed from the same rules and starts). */
     WorkOrderEvent withDeadlines(List<Deadline> recomputed) {
-        return new WorkOrderEvent(type, from, to, actor, at, toDeptCode, dismissal, category, verdict, followUp, note, recomputed);
+        return new WorkOrderEvent(type, from, to, actor, at, toDeptCode, dismissal, category, verdict, followUp, note, recomputed,
+                evidence);
     }
 
     static WorkOrderEvent opened(Actor by, OffsetDateTime at, String note) {
