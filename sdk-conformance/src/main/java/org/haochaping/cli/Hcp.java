@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             SendCommand.class,
             DeadlineCommand.class,
+            RemindCommand.class,
             ScorecardCommand.class,
             KeygenCommand.class,
             SignCommand.class,
