@@ -102,6 +102,23 @@ class RemindCommandTest {
     }
 
     @Test
+    void aWindowReachingIntoAYearWithoutItsArrangementIsFlaggedProvisional() throws Exception {
+        Path file = write("december.jsonl", UNIFIED.writeCase(completed("TJ010", "2026-12-28T10:00:00")) + "\n"
+                + UNIFIED.writeCase(completed("TJ011", "2026-12-01T10:00:00")) + "\n");
+
+        CliRun run = CliRun.of("remind", "--cases", file.toString(), "--at", "2027-01-06T00:00:00+08:00", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode array = new ObjectMapper().readTree(run.out());
+        assertThat(array.get(0).get("caseNo").asText()).isEqualTo("TJ011");
+        assertThat(array.get(0).get("provisional").asBoolean()).isFalse();
+        assertThat(array.get(1).get("caseNo").asText()).isEqualTo("TJ010");
+        assertThat(array.get(1).get("action").asText()).isEqualTo("MARK_UNEVALUATED");
+        assertThat(array.get(1).get("due").asText()).isEqualTo("2027-01-06T00:00:00+08:00");
+        assertThat(array.get(1).get("provisional").asBoolean()).isTrue();
+    }
+
+    @Test
     void unreadableInputExitsTwoNamingTheFile() throws Exception {
         Path file = write("broken.json", "{\"caseNo\": ");
 

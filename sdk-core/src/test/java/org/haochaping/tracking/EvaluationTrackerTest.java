@@ -88,6 +88,20 @@ class EvaluationTrackerTest {
     }
 
     @Test
+    void aWindowThatRunsIntoAYearWithoutItsArrangementIsProvisional() {
+        // Completed Mon 2026-12-28: Dec 29, 30, 31, (Jan 1 is 元旦 by law) Jan 4, 5 are the five working days.
+        tracker.register(windowCase("P1", "2026-12-28T10:00:00").build());
+
+        DueAction remind = tracker.due(at("2026-12-29T10:00:00")).get(0);
+        assertThat(remind.evaluationDeadline().dueAt()).isEqualTo(at("2027-01-05T23:59:59"));
+        assertThat(remind.provisional()).isTrue();
+        assertThat(lines(tracker.due(at("2027-01-06T00:00:00")))).containsExactly("P1 MARK_UNEVALUATED 2027-01-06T00:00+08:00");
+        // A case whose window ends within 2026 is certain.
+        tracker.register(windowCase("P0", "2026-12-01T10:00:00").build());
+        assertThat(tracker.due(at("2026-12-02T10:00:00")).get(0).provisional()).isFalse();
+    }
+
+    @Test
     void nothingIsDueForACaseEvaluatedInTime() {
         CaseRecord c = windowCase("C4", "2026-11-02T10:00:00").build();
         tracker.register(c);
