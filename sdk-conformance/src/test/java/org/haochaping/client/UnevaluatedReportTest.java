@@ -36,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Art. 16 on both sides: a department's tracker marks its cases "未评" and reports them (5.8); the simulated platform,
+ * Art. 16 on both sides: a department's tracker marks its cases "未评" and reports them (5.9); the simulated platform,
  * which marks the cases it holds by itself, agrees case for case, refuses reports it does not share, and counts a
  * repeated report once.
  */

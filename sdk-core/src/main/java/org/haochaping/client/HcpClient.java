@@ -174,7 +174,7 @@ public final class HcpClient implements AutoCloseable {
 
     /**
      * Reports up to {@value #MAX_RECORDS} cases marked "未评" (Art. 16), as {@code EvaluationTracker.markUnevaluated}
-     * gives them (5.8). Idempotent per case: a case reported again is a {@code DUPLICATE}.
+     * gives them (5.9). Idempotent per case: a case reported again is a {@code DUPLICATE}.
      */
     public SubmissionResult reportUnevaluated(List<UnevaluatedRecord> records, RequestOptions options) {
         return submitEncoded(KIND_UNEVALUATED, encodeUnevaluated(records), options);

@@ -124,7 +124,7 @@ final class CentralPlatform {
     }
 
     /**
-     * Judges reports of cases marked "未评" (docs/interface-spec.md, 5.8). A report agrees with the platform when the
+     * Judges reports of cases marked "未评" (docs/interface-spec.md, 5.9). A report agrees with the platform when the
      * case is known, its window of 5 working days after completion has ended by the platform's clock, and no
      * evaluation was made in time; the first report of a case is {@code ACCEPTED}, a repeated one a
      * {@code DUPLICATE}.
