@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SendCommand.class,
             DeadlineCommand.class,
             DoctorCommand.class,
+            RemindCommand.class,
             ScorecardCommand.class,
             KeygenCommand.class,
             SignCommand.class,

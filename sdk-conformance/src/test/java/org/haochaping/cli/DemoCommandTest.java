@@ -32,8 +32,12 @@ class DemoCommandTest {
                 .contains("→ FOLLOWED_UP (回访: 满意)")
                 .contains("INVALIDATED (appeal upheld: counts as 未评, Art. 21)")
                 .contains("13 duplicates, 0 new")
+                .contains("2026-09-30T16:30:00+08:00 remind TJ2026092900101 (")
+                .contains("【天津政务】您在")
+                .contains("TJ2026092900102 marked 未评 (window ended 2026-10-12T23:59:59+08:00")
+                .contains("agrees: TJ2026092900102 is 未评 there, TJ2026092900101 is not")
                 .contains("composite ")
-                .contains("17 evaluations counted by the platform, 3 work orders");
+                .contains("18 evaluations counted by the platform, 3 work orders");
 
         assertThat(Files.readString(out.resolve("report.txt"), StandardCharsets.UTF_8)).isEqualTo(run.out());
         String windowText = "https://zwfw.tj.gov.cn/hcp/e?a=120000&h=TJZWFW-01&w=A12";

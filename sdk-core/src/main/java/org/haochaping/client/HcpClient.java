@@ -27,6 +27,7 @@ import org.haochaping.outbox.RecordRejectedException;
 import org.haochaping.rules.EvaluationPolicy;
 import org.haochaping.rules.ValidationException;
 import org.haochaping.rules.Violation;
+import org.haochaping.scorecard.UnevaluatedRecord;
 import org.haochaping.transport.HttpMethod;
 import org.haochaping.transport.OkHttpTransport;
 import org.haochaping.transport.RequestOptions;
@@ -82,6 +83,8 @@ public final class HcpClient implements AutoCloseable {
     public static final String KIND_EVALUATIONS = "evaluations";
     /** Outbox record kind for a submission of cases ({@link #encodeCases}). */
     public static final String KIND_CASES = "cases";
+    /** Outbox record kind for a report of cases marked "未评" ({@link #encodeUnevaluated}). */
+    public static final String KIND_UNEVALUATED = "unevaluated";
     /** At most this many records per submission (interface-spec 5.1). */
     public static final int MAX_RECORDS = 100;
 
@@ -180,6 +183,20 @@ public final class HcpClient implements AutoCloseable {
 
     public CompletableFuture<SubmissionResult> submitCasesAsync(List<CaseRecord> cases, RequestOptions options) {
         return submitEncodedAsync(KIND_CASES, encodeCases(cases), options);
+    }
+
+    /**
+     * Reports up to {@value #MAX_RECORDS} cases marked "未评" (Art. 16), as {@code EvaluationTracker.markUnevaluated}
+     * gives them (5.9). Idempotent per case: a case reported again is a {@code DUPLICATE}.
+     */
+    public SubmissionResult reportUnevaluated(List<UnevaluatedRecord> records, RequestOptions options) {
+        return submitEncoded(KIND_UNEVALUATED, encodeUnevaluated(records), options);
+    }
+
+    /** The request body of {@link #reportUnevaluated}: {@code {"records": [...]}} in the form of spec §2. */
+    public byte[] encodeUnevaluated(List<UnevaluatedRecord> records) {
+        checkCount(records);
+        return records(records, r -> (ObjectNode) PlatformResponses.JSON.valueToTree(r));
     }
 
     /**
@@ -418,8 +435,11 @@ public final class HcpClient implements AutoCloseable {
             path = nationalSealer != null ? "/v1/national/evaluations" : "/v1/evaluations";
         } else if (KIND_CASES.equals(kind)) {
             path = "/v1/cases";
+        } else if (KIND_UNEVALUATED.equals(kind)) {
+            path = "/v1/unevaluated";
         } else {
-            throw new IllegalArgumentException("kind must be " + KIND_EVALUATIONS + " or " + KIND_CASES);
+            throw new IllegalArgumentException("kind must be " + KIND_EVALUATIONS + ", " + KIND_CASES + " or "
+                    + KIND_UNEVALUATED);
         }
         if (nationalSealer != null && KIND_EVALUATIONS.equals(kind)) {
             if (!startsWithArray(body)) {

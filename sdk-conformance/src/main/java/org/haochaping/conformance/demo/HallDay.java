@@ -19,12 +19,16 @@ import org.haochaping.conformance.simulator.AppCredentials;
 import org.haochaping.conformance.simulator.SimulatedPlatform;
 import org.haochaping.crypto.envelope.EnvelopeSealer;
 import org.haochaping.crypto.sign.Sm2Verifier;
+import org.haochaping.calendar.ShanghaiTime;
 import org.haochaping.model.CaseRecord;
 import org.haochaping.model.CertificateType;
 import org.haochaping.model.Channel;
 import org.haochaping.model.Evaluation;
 import org.haochaping.model.EvaluationKind;
 import org.haochaping.model.Grade;
+import org.haochaping.model.EvaluationStage;
+import org.haochaping.model.HandlingMode;
+import org.haochaping.model.Target;
 import org.haochaping.outbox.Outbox;
 import org.haochaping.qrcode.EvaluationPage;
 import org.haochaping.qrcode.ReceiptCase;
@@ -46,6 +50,12 @@ import org.haochaping.scorecard.Scorecard;
 import org.haochaping.scorecard.ScoreWeights;
 import org.haochaping.scorecard.ScorecardInput;
 import org.haochaping.scorecard.StatisticsRecord;
+import org.haochaping.scorecard.UnevaluatedRecord;
+import org.haochaping.tracking.DueAction;
+import org.haochaping.tracking.EvaluationTracker;
+import org.haochaping.tracking.ReminderLink;
+import org.haochaping.tracking.ReminderLinks;
+import org.haochaping.tracking.ReminderMessage;
 import org.haochaping.scorecard.WorkOrderRecord;
 import org.haochaping.transport.RequestOptions;
 import org.haochaping.transport.RetryPolicy;
@@ -107,7 +117,8 @@ public final class HallDay {
                 refusedPayload(samples);
                 workOrders(client, platform);
                 national(platform, app, samples);
-                scorecard(client, platform);
+                List<UnevaluatedRecord> unevaluated = remindersAndUnevaluated(client, platform, samples);
+                scorecard(client, platform, unevaluated);
                 writePayloads(samples);
                 say("");
                 say(String.format("%d evaluations counted by the platform, %d work orders, %d unexpected outcomes.",
@@ -289,9 +300,77 @@ public final class HallDay {
         }
     }
 
-    private void scorecard(HcpClient client, SimulatedPlatform platform) {
-        step("8. The scorecard (Art. 23-24) from what the platform holds");
-        List<StatisticsRecord> records = new ArrayList<>();
+    /**
+     * Art. 16 as a process, on two cases completed before the National Day holiday of 2026 (their dates are fixed, so
+     * the demo tells the same story whatever day it runs): one evaluator is reminded after 24 hours and evaluates,
+     * the other never does and the case becomes 未评 after the holiday; the platform, which marks 未评 by itself,
+     * agrees with the department's report.
+     */
+    private List<UnevaluatedRecord> remindersAndUnevaluated(HcpClient client, SimulatedPlatform platform,
+            List<Sample> samples) {
+        step("8. Art. 16: a reminder 24 hours after completion, 未评 after 5 working days");
+        Evaluation windowEvaluation = null;
+        for (Sample sample : samples) {
+            CaseRecord c = sample.evaluation().caseRecord();
+            if (windowEvaluation == null && c.handlingMode() == HandlingMode.WINDOW && c.batchNo() == null
+                    && c.themeCode() == null && !c.isJointApproval() && !sample.evaluation().grade().isBad()) {
+                windowEvaluation = sample.evaluation();
+            }
+        }
+        CaseRecord template = windowEvaluation.caseRecord();
+        OffsetDateTime completed = OffsetDateTime.parse("2026-09-29T16:30:00+08:00");
+        CaseRecord reminded = template.toBuilder().caseNo("TJ2026092900101").acceptedAt(completed.minusHours(1))
+                .completedAt(completed).promisedAt(null).build();
+        CaseRecord silent = reminded.toBuilder().caseNo("TJ2026092900102").build();
+        client.submitCases(List.of(reminded, silent), RequestOptions.defaults());
+
+        EvaluationTracker tracker = EvaluationTracker.builder().build();
+        tracker.register(reminded);
+        tracker.register(silent);
+        ReminderLinks links = ReminderLinks.builder().baseUrl("tj.gov.cn/e/")
+                .secret("demo-reminder-link-secret".getBytes(StandardCharsets.UTF_8))
+                .clock(java.time.Clock.fixed(completed.plusDays(1).toInstant(), java.time.ZoneOffset.UTC)).build();
+        OffsetDateTime dayAfter = completed.plusHours(24);
+        for (DueAction a : tracker.due(dayAfter)) {
+            if (tracker.claimReminder(a.caseNo(), dayAfter)) {
+                ReminderLink link = links.issue(a.trackedCase(), a.evaluationDeadline().lastDay());
+                ReminderMessage sms = ReminderMessage.forAction(a, "天津政务", link.url());
+                say("  " + ShanghaiTime.format(a.dueAt()) + " remind " + a.caseNo() + " (" + sms.smsLength()
+                        + " characters, " + sms.smsSegments() + " SMS): " + sms.sms());
+            }
+        }
+        Evaluation afterReminder = windowEvaluation.toBuilder().caseRecord(reminded).evaluationId(null).servedAt(completed)
+                .targets(Target.SERVICE_ITEM, Target.SERVICE_STAFF).grade(Grade.VERY_SATISFIED).indicators()
+                .stage(EvaluationStage.AT_COMPLETION).evaluatedAt(dayAfter.plusHours(2)).build();
+        tracker.record(afterReminder);
+        client.submitEvaluations(List.of(afterReminder));
+        say("  " + reminded.caseNo() + " evaluated after the reminder; " + silent.caseNo() + " never evaluated");
+
+        // Oct 1-7 off; Oct 8, 9, 10 (a make-up Saturday), 12 and 13 are the five working days.
+        OffsetDateTime afterHoliday = OffsetDateTime.parse("2026-10-14T09:00:00+08:00");
+        List<UnevaluatedRecord> marked = new ArrayList<>();
+        for (DueAction a : tracker.due(afterHoliday)) {
+            UnevaluatedRecord r = tracker.markUnevaluated(a.caseNo(), afterHoliday);
+            if (r != null) {
+                marked.add(r);
+                say("  " + ShanghaiTime.format(a.dueAt()) + " " + a.caseNo() + " marked 未评 (window ended "
+                        + ShanghaiTime.format(a.evaluationDeadline().dueAt()) + ", after the National Day holiday)");
+            }
+        }
+        SubmissionResult report = client.reportUnevaluated(marked, RequestOptions.defaults());
+        List<String> platformUnevaluated = platform.observations().unevaluatedCases();
+        say("  reported to the platform: " + report.count(RecordStatus.ACCEPTED) + " accepted; the platform, which marks "
+                + "未评 by itself, agrees: " + silent.caseNo() + (platformUnevaluated.contains(silent.caseNo()) ? " is" : " is NOT")
+                + " 未评 there, " + reminded.caseNo() + (platformUnevaluated.contains(reminded.caseNo()) ? " is" : " is not"));
+        expect(marked.size() == 1 && marked.get(0).caseNo().equals(silent.caseNo()), "one case marked 未评");
+        expect(platformUnevaluated.contains(silent.caseNo()) && !platformUnevaluated.contains(reminded.caseNo()),
+                "the platform agrees on 未评");
+        return marked;
+    }
+
+    private void scorecard(HcpClient client, SimulatedPlatform platform, List<UnevaluatedRecord> unevaluated) {
+        step("9. The scorecard (Art. 23-24) from what the platform holds");
+        List<StatisticsRecord> records = new ArrayList<>(unevaluated);
         for (AcceptedEvaluation a : platform.observations().acceptedEvaluations()) {
             Evaluation e = a.evaluation();
             if (e.kind() != EvaluationKind.ACTIVE) {

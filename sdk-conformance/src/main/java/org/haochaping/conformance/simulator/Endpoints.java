@@ -17,6 +17,8 @@ import org.haochaping.badreview.WorkOrderState;
 import org.haochaping.model.IndicatorCatalogue;
 import org.haochaping.model.Indicator;
 import org.haochaping.rules.EvaluationPolicy;
+import org.haochaping.scorecard.StatisticsRecord;
+import org.haochaping.scorecard.UnevaluatedRecord;
 import org.haochaping.wire.PayloadCodec;
 import org.haochaping.wire.WireProfile;
 
@@ -74,6 +76,9 @@ final class Endpoints {
             if ("work-orders".equals(resource) && s.size() == 4 && post && "follow-up".equals(s.get(3))) {
                 WorkOrderRequests.Parsed p = workOrderRequests.followUp(Json.read(r.body));
                 return Outcome.ok(toJson(core.act(s.get(2), p.action, p.actor, p.at)));
+            }
+            if ("unevaluated".equals(resource) && s.size() == 2 && post) {
+                return submitUnevaluated(r, appId);
             }
             if ("indicators".equals(resource) && s.size() == 2 && get) {
                 return indicators();
@@ -133,6 +138,24 @@ final class Endpoints {
         List<RecordResult> results = core.submitEvaluations(appId, unified.profile().name(), r.path,
                 Submitted.ofArray(unified.decodeEvaluations(records.toString())));
         return submission(results, false);
+    }
+
+    private Outcome submitUnevaluated(SimRequest r, String appId) {
+        JsonNode records = records(Json.read(r.body));
+        List<UnevaluatedRecord> reported = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode node = records.get(i);
+            if (node.isObject() && !node.has("kind")) {
+                ((ObjectNode) node).put("kind", "unevaluated");
+            }
+            try {
+                reported.add((UnevaluatedRecord) Json.MAPPER.treeToValue(node, StatisticsRecord.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | ClassCastException e) {
+                throw new ApiException(ErrorCode.INVALID_REQUEST, "records[" + i + "] is not an unevaluated record "
+                        + "(caseNo, deptCode, areaCode, completedAt; spec 2)");
+            }
+        }
+        return submission(core.submitUnevaluated(appId, r.path, reported), true);
     }
 
     /** {@code {"records": [ ... ]}} with 1 to {@value #MAX_RECORDS} records, nothing else. */
