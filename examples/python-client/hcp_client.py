@@ -2,8 +2,8 @@
 """A client of the central 好差评 interface written from docs/interface-spec.md alone.
 
 Python 3 standard library plus the `openssl` command (OpenSSL 3, for SM2 with SM3). It performs the
-scenarios of `hcp conformance client`: submits evaluations, appeals one bad review's work order and carries
-another to the 12345 follow-up visit, signing every request (section 4), verifying every response before
+scenarios of `hcp conformance client`: submits evaluations and one made too late (refused, Art. 16), appeals one
+bad review's work order with evidence and carries another to the 12345 follow-up visit, signing every request (section 4), verifying every response before
 reading it, and retrying within the policy of section 5.1 under one Idempotency-Key per write.
 
     python3 hcp_client.py --base-url http://127.0.0.1:8089 --app-id demo-app \
@@ -178,20 +178,45 @@ def action(client, order_no, action_type, role, actor_id, **fields):
     return step(client, order_no + " " + action_type, "POST", "/v1/work-orders/%s/actions" % order_no, payload=payload)
 
 
+def late_evaluation(client, records):
+    """Art. 16: an evaluation made after the 5th working day after completion must be refused (the case is 未评).
+
+    The dynamic-QR record's case was completed on 2026-11-26 09:40; its window ends 2026-12-03 23:59:59 +08:00.
+    The same evaluation of a new case, made on 2026-12-04, is sent alone: the platform answers 422 INVALID_PAYLOAD
+    with the record REJECTED at evaluatedAt (Art. 16) (section 5.3)."""
+    late = json.loads(json.dumps(next(r for r in records["records"] if r["channel"] == "DYNAMIC_QR_CODE")))
+    late["evaluationId"] = "EV-LATE"
+    late["case"]["caseNo"] = "TJ2026112600199"
+    late["evaluatedAt"] = "2026-12-04T09:00:00+08:00"
+    status, envelope = client.call("POST", "/v1/evaluations", payload={"records": [late]})
+    results = (envelope.get("data") or {}).get("results") or []
+    print("submit a late evaluation: %d %s" % (status, envelope["code"]))
+    if len(results) != 1 or results[0]["status"] != "REJECTED":
+        raise RuntimeError("the late evaluation was not refused: %s" % json.dumps(envelope, ensure_ascii=False))
+    violations = results[0].get("violations", [])
+    if not any(v["rule"] == "Art. 16" and v["path"].endswith("evaluatedAt") for v in violations):
+        raise RuntimeError("the late evaluation was refused for another reason: %s"
+                           % json.dumps(violations, ensure_ascii=False))
+    print("  refused as expected: %s" % violations[0]["message"])
+
+
 def run(client, records):
     data = step(client, "submit %d evaluations" % len(records["records"]), "POST", "/v1/evaluations", payload=records)
     refused = [r for r in data["results"] if r["status"] == "REJECTED"]
     if refused:
         raise RuntimeError("records refused: %s" % json.dumps(refused, ensure_ascii=False))
+    late_evaluation(client, records)
     orders = step(client, "list work orders", "GET", "/v1/work-orders", "page=1&pageSize=100")["items"]
     appealed, followed = orders[0], orders[1]
     for order in (appealed, followed):
         if order["state"] == "CREATED":   # a district case: the district government dispatches it (Art. 18)
             action(client, order["orderNo"], "DISPATCH", "DISTRICT_GOVERNMENT", order["areaCode"],
                    toDeptCode=order["deptCode"])
-    # Art. 21: the department appeals (申请复核), the reviewer finds the bad review invalid.
+    # Art. 21: the department appeals (申请复核) with evidence (提供相关证据: description, reference and/or digest;
+    # sections 3 and 5.5), the reviewer finds the bad review invalid.
     action(client, appealed["orderNo"], "APPLY_FOR_REVIEW", "HANDLING_DEPARTMENT", appealed["deptCode"],
-           note="录像显示窗口人员在岗")
+           note="录像显示窗口人员在岗",
+           evidence=[{"description": "窗口录像：工作人员在岗", "reference": "VID-A12-0930"}])
     action(client, appealed["orderNo"], "DECIDE_REVIEW", "REVIEWER", "TJ-ZWFW-REVIEW", verdict="INVALID")
     # Art. 19-22: verify, classify, call back, rectify, then the 12345 follow-up visit.
     no, dept = followed["orderNo"], followed["deptCode"]

@@ -77,7 +77,8 @@ public final class BadReviewWorkOrder {
             if (orders.get(1).state() == WorkOrderState.CREATED) {
                 client.reportAction(appealed, WorkOrderAction.dispatch(DEPT), district, now, once);
             }
-            client.reportAction(appealed, WorkOrderAction.applyForReview().withNote("录像显示窗口人员在岗"),
+            client.reportAction(appealed, WorkOrderAction.applyForReview(
+                        org.haochaping.badreview.Evidence.referenced("窗口录像：工作人员在岗", "VID-A12-0930")).withNote("录像显示窗口人员在岗"),
                     department, now, once);
             WorkOrder decided = client.reportAction(appealed, WorkOrderAction.decideReview(ReviewVerdict.INVALID),
                     Actor.of(ActorRole.REVIEWER, "TJ-ZWFW-REVIEW"), now, once);

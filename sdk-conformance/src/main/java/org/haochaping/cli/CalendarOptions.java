@@ -8,7 +8,10 @@ import org.haochaping.calendar.UncoveredDatePolicy;
 import org.haochaping.calendar.WorkingDayCalendar;
 import picocli.CommandLine.Option;
 
-/** Options that extend the bundled working-day calendar: extra data files and the explicit fallback. */
+/**
+ * Options that extend the bundled working-day calendar: extra data files and the policy for years without an
+ * official arrangement (provisional by default, {@code --strict} to refuse, {@code --weekends-only-fallback}).
+ */
 final class CalendarOptions {
 
     @Option(names = "--calendar", paramLabel = "FILE",
@@ -16,11 +19,18 @@ final class CalendarOptions {
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--weekends-only-fallback",
-            description = "For years without data, count Monday-Friday as working days instead of failing.")
+            description = "For years without an official arrangement, count Monday-Friday as working days (ignores statutory holidays; flagged provisional).")
     boolean weekendsOnlyFallback;
 
+    @Option(names = "--strict",
+            description = "Refuse dates without an official arrangement instead of answering provisionally (statutory holidays and weekends).")
+    boolean strict;
+
     WorkingDayCalendar calendar() throws IOException {
-        if (files.isEmpty() && !weekendsOnlyFallback) {
+        if (strict && weekendsOnlyFallback) {
+            throw new IllegalArgumentException("--strict and --weekends-only-fallback exclude each other");
+        }
+        if (files.isEmpty() && !weekendsOnlyFallback && !strict) {
             return WorkingDayCalendar.official();
         }
         WorkingDayCalendar.Builder b = WorkingDayCalendar.official().toBuilder();
@@ -29,6 +39,9 @@ final class CalendarOptions {
         }
         if (weekendsOnlyFallback) {
             b.whenUncovered(UncoveredDatePolicy.WEEKENDS_ONLY);
+        }
+        if (strict) {
+            b.whenUncovered(UncoveredDatePolicy.STRICT);
         }
         return b.build();
     }

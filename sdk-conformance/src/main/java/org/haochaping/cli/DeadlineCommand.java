@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import org.haochaping.calendar.CalendarDataException;
 import org.haochaping.calendar.DateNotCoveredException;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hcp deadline}: the N-th working day after a date, or the deadline of a rule of Art. 16, 20 or 21.
- * Exit 2 for a usage error, an unreadable calendar file or a date without working-day data.
+ * Exit 2 for a usage error, an unreadable calendar file or a date without working-day data (under
+ * {@code --strict}, or beyond the statutory table).
  */
 @Command(name = "deadline", mixinStandardHelpOptions = true,
         description = {"Working days and deadlines in Asia/Shanghai (Art. 16, 20, 21).",
@@ -33,7 +35,9 @@ import picocli.CommandLine.Spec;
             "  --from DATETIME --rule RULE    the deadline: its last second, +08:00",
             "Rules: reminder (Art. 16, 24 hours), unevaluated (Art. 16, 5 working days),",
             "simple-callback, general-callback (Art. 20, 1), general-result (Art. 20, 5),",
-            "complex-result (Art. 20, 15), appeal (Art. 21, 1). See docs/calendar.md."})
+            "complex-result (Art. 20, 15), appeal (Art. 21, 1).",
+            "Years without an official arrangement are answered from the statutory holidays and weekends",
+            "and flagged '(provisional: no YYYY arrangement loaded)'; --strict refuses them. See docs/calendar.md."})
 final class DeadlineCommand implements Callable<Integer> {
 
     @Spec
@@ -68,22 +72,31 @@ final class DeadlineCommand implements Callable<Integer> {
     @Mixin
     CalendarOptions calendarOptions;
 
+    @Option(names = "--json", description = "Print {\"deadline\": ..., \"provisional\": ..., \"provisionalYears\": [...]}.")
+    boolean json;
+
     @Override
     public Integer call() {
         WorkingDayCalendar calendar;
         try {
             calendar = calendarOptions.calendar();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException | CalendarDataException e) {
             spec.commandLine().getErr().println("hcp deadline: cannot use the calendar file: " + e.getMessage());
             return 2;
         }
         try {
             String result;
+            SortedSet<Integer> provisionalYears;
             if (mode.workingDays != null) {
                 if (mode.workingDays < 0) {
                     throw new ParameterException(spec.commandLine(), "--working-days must be 0 or more, was " + mode.workingDays);
                 }
-                result = calendar.plusWorkingDays(startDay(), mode.workingDays).toString();
+                LocalDate start = startDay();
+                LocalDate end = calendar.plusWorkingDays(start, mode.workingDays);
+                result = end.toString();
+                provisionalYears = calendar.provisionalYears(start, end);
             } else {
                 DeadlineRule rule = DeadlineRule.fromCliName(mode.rule);
                 if (rule == null) {
@@ -92,15 +105,36 @@ final class DeadlineCommand implements Callable<Integer> {
                 }
                 Deadline d = new DeadlineCalculator(calendar).calculate(rule, startInstant());
                 result = ShanghaiTime.format(d.dueAt());
+                provisionalYears = d.provisionalYears();
             }
-            spec.commandLine().getOut().println(result);
+            spec.commandLine().getOut().println(json ? json(result, provisionalYears) : text(result, provisionalYears));
             spec.commandLine().getOut().flush();
             return 0;
         } catch (DateNotCoveredException e) {
             spec.commandLine().getErr().println("hcp deadline: " + e.getMessage()
-                    + " (on the command line: --calendar FILE or --weekends-only-fallback)");
+                    + " (on the command line: --calendar FILE, or leave out --strict)");
             return 2;
         }
+    }
+
+    /** {@code 2027-01-05T23:59:59+08:00 (provisional: no 2027 arrangement loaded)}: one line. */
+    static String text(String deadline, SortedSet<Integer> provisionalYears) {
+        return provisionalYears.isEmpty() ? deadline
+                : deadline + " (provisional: no " + join(provisionalYears) + " arrangement loaded)";
+    }
+
+    /** {@code {"deadline": "...", "provisional": true, "provisionalYears": [2027]}}. */
+    static String json(String deadline, SortedSet<Integer> provisionalYears) {
+        return "{\"deadline\": \"" + deadline + "\", \"provisional\": " + !provisionalYears.isEmpty()
+                + ", \"provisionalYears\": [" + join(provisionalYears) + "]}";
+    }
+
+    private static String join(SortedSet<Integer> years) {
+        StringBuilder sb = new StringBuilder();
+        for (Integer y : years) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(y);
+        }
+        return sb.toString();
     }
 
     private LocalDate startDay() {

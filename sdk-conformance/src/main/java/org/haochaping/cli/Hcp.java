@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             SendCommand.class,
             DeadlineCommand.class,
+            DoctorCommand.class,
+            RemindCommand.class,
             ScorecardCommand.class,
             KeygenCommand.class,
             SignCommand.class,

@@ -49,8 +49,9 @@ public final class QrDynamicCommand implements Callable<Integer> {
     @Option(names = "--staff", paramLabel = "NO", description = "Staff number (工号, optional).")
     String staff;
 
-    @Option(names = "--ttl", paramLabel = "ISO_DURATION", defaultValue = "P15D",
-            description = "Validity as an ISO-8601 duration, e.g. P15D or PT2H (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ttl", paramLabel = "ISO_DURATION",
+            description = "Fixed validity as an ISO-8601 duration, e.g. P15D or PT2H (default: until the end of the "
+                    + "5th working day after today, the 未评 window of Art. 16).")
     String ttl;
 
     @Option(names = "--base-url", paramLabel = "URL", defaultValue = EvaluationPage.DEFAULT_URL,
@@ -77,15 +78,15 @@ public final class QrDynamicCommand implements Callable<Integer> {
         }
         ReceiptCode code;
         try {
-            Duration validity;
-            try {
-                validity = Duration.parse(ttl);
-            } catch (DateTimeParseException e) {
-                throw new ParameterException(spec.commandLine(), "--ttl is not an ISO-8601 duration such as P15D or PT2H: " + ttl);
+            ReceiptCodeIssuer.Builder issuer = ReceiptCodeIssuer.builder(signer).page(EvaluationPage.of(baseUrl));
+            if (ttl != null) {
+                try {
+                    issuer.validity(Duration.parse(ttl));
+                } catch (DateTimeParseException e) {
+                    throw new ParameterException(spec.commandLine(), "--ttl is not an ISO-8601 duration such as P15D or PT2H: " + ttl);
+                }
             }
-            ReceiptCodeIssuer issuer = ReceiptCodeIssuer.builder(signer)
-                    .page(EvaluationPage.of(baseUrl)).validity(validity).build();
-            code = issuer.issue(ReceiptCase.builder().caseNumber(caseNumber).itemCode(item).windowCode(window)
+            code = issuer.build().issue(ReceiptCase.builder().caseNumber(caseNumber).itemCode(item).windowCode(window)
                     .staffNumber(staff).build());
         } catch (InvalidFieldException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -185,9 +185,11 @@ public final class SamplePayloads {
                 Evaluation.builder().evaluationId("EV-0601").caseRecord(query).targets(Target.SERVICE_STAFF)
                         .channel(Channel.WINDOW_EVALUATOR).grade(Grade.SATISFIED).stage(EvaluationStage.AT_COMPLETION)
                         .evaluatedAt(at("2026-11-26T09:45:00")).staffNo("S1024").evaluator(person()).build()));
-        out.add(new Sample("追加评价: an appended evaluation of the same case", "Art. 11",
-                itemEvaluation(online, Channel.ONLINE_HALL, Grade.SATISFIED).evaluationId("EV-0006")
-                        .kind(EvaluationKind.APPENDED).evaluatedAt(at("2026-11-27T09:00:00")).build()));
+        out.add(new Sample("追加评价: adds an indicator and text to EV-0001, same grade, within 5 working days",
+                "Art. 9(四), 11, 16",
+                itemEvaluation(online, Channel.ONLINE_HALL, Grade.VERY_SATISFIED).evaluationId("EV-0006")
+                        .kind(EvaluationKind.APPENDED).appendsTo("EV-0001").indicators("1504", "1505")
+                        .freeText("补充：证明当天即可下载").evaluatedAt(at("2026-11-27T09:00:00")).build()));
         return Collections.unmodifiableList(out);
     }
 }

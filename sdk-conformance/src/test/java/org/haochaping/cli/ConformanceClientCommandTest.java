@@ -125,15 +125,14 @@ class ConformanceClientCommandTest {
 
     private String baseUrl;
 
-    private HcpClient sdkClient(Path keys) throws Exception {
+    private HcpClient.Builder sdkClients(Path keys) throws Exception {
         PrivateKeyMaterial appKey = PemKeys.privateKey(keys.resolve("app-private.pem"));
         var platformKey = PemKeys.publicKey(keys.resolve("platform-public.pem"));
         return HcpClient.builder().baseUrl(baseUrl).appId("demo-app")
                 .signer(Sm2Signer.builder(appKey).keyId(appKey.publicKey().defaultKeyId()).build())
                 .platformVerifier(Sm2Verifier.builder().key(platformKey.defaultKeyId(), platformKey).build())
                 .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50))
-                        .build())
-                .build();
+                        .build());
     }
 
     @Test
@@ -141,9 +140,7 @@ class ConformanceClientCommandTest {
         Path keys = dir.resolve("keys");
         Path report = dir.resolve("report");
         Process p = startProcess(keys, report);
-        try (HcpClient client = sdkClient(keys)) {
-            ScenarioDriver.performEveryScenario(client);
-        }
+        ScenarioDriver.performEveryScenario(sdkClients(keys));
         p.toHandle().destroy();   // SIGTERM
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(report.resolve("summary.txt"))).isZero();
@@ -165,10 +162,8 @@ class ConformanceClientCommandTest {
         Path keys = dir.resolve("keys");
         Path report = dir.resolve("report");
         Process p = startProcess(keys, report, "--until-complete");
-        try (HcpClient client = sdkClient(keys)) {
-            // the last request (the follow-up) completes the session: it must still get its answer
-            ScenarioDriver.performEveryScenario(client);
-        }
+        // the last request (the follow-up) completes the session: it must still get its answer
+        ScenarioDriver.performEveryScenario(sdkClients(keys));
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
         assertThat(Files.readString(report.resolve("report.json"))).contains("\"passed\" : true");

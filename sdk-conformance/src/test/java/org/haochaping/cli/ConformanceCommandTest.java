@@ -190,6 +190,16 @@ class ConformanceCommandTest {
     }
 
     @Test
+    void anArt16DecisionChangedFailsByTcId() throws IOException {
+        // tcId 4: the window of a case completed 2026-09-30 ends with Oct 13 (National Day, make-up Saturday Oct 10);
+        // a tracker that ignored the make-up Saturday would mark it 未评 a day later
+        Path vectors = vectorsWithOneCaseChanged("art16_tracker_test.json", 0, 3, 4,
+                t -> ((ObjectNode) t.get("expected").get(0)).put("due", "2026-10-15T00:00:00+08:00"));
+        runFailingOnce(vectors, "art16_tracker_test.json#4",
+                "the SDK gave [C2 MARK_UNEVALUATED 2026-10-14T00:00:00+08:00]");
+    }
+
+    @Test
     void aScorecardFigureChangedFailsByTcId() throws IOException {
         // tcId 5: 61/8 = 7.625 rounds half up to 7.63; a half-even implementation would give 7.62
         Path vectors = vectorsWithOneCaseChanged("scorecard_test.json", 0, 4, 5,

@@ -2,6 +2,7 @@ package org.haochaping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +43,46 @@ class DeadlineCommandTest {
     }
 
     @Test
-    void aDateWithoutDataIsAnError() {
-        CliRun run = CliRun.of("deadline", "--from", "2027-03-01", "--working-days", "1");
+    void aDateWithoutDataIsAnErrorUnderStrict() {
+        CliRun run = CliRun.of("deadline", "--from", "2027-03-01", "--working-days", "1", "--strict");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("2027").contains("--calendar FILE");
+        assertThat(run.err()).contains("No working-day data for 2027-03-02").contains("2027").contains("--calendar FILE");
 
         CliRun fallback = CliRun.of("deadline", "--from", "2027-03-05", "--working-days", "1", "--weekends-only-fallback");
         assertThat(fallback.exitCode()).isZero();
-        assertThat(fallback.out().trim()).isEqualTo("2027-03-08");
+        assertThat(fallback.out().trim()).isEqualTo("2027-03-08 (provisional: no 2027 arrangement loaded)");
+    }
+
+    @Test
+    void theComplexResultFromTodayIsProvisionalNotAnError() {
+        CliRun run = CliRun.of("deadline", "--from", "2026-12-04T10:00:00", "--rule", "complex-result");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("2026-12-25T23:59:59+08:00 (provisional: no 2027 arrangement loaded)" + System.lineSeparator());
+
+        CliRun json = CliRun.of("deadline", "--from", "2026-12-28T10:00:00", "--rule", "unevaluated", "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.out().trim()).isEqualTo(
+                "{\"deadline\": \"2027-01-05T23:59:59+08:00\", \"provisional\": true, \"provisionalYears\": [2027]}");
+
+        CliRun certain = CliRun.of("deadline", "--from", "2024-09-30T10:00:00", "--rule", "appeal", "--json");
+        assertThat(certain.out().trim()).isEqualTo(
+                "{\"deadline\": \"2024-10-08T23:59:59+08:00\", \"provisional\": false, \"provisionalYears\": []}");
+
+        CliRun strict = CliRun.of("deadline", "--from", "2026-12-04T10:00:00", "--rule", "complex-result", "--strict");
+        assertThat(strict.exitCode()).isEqualTo(2);
+        assertThat(strict.err()).contains("No working-day data for 2026-12-25");
+    }
+
+    @Test
+    void aFileOfTheNextYearClearsTheProvisionalFlag(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("holidays-2027.tsv");
+        Files.writeString(file, "# published: 2026-11-12\n2026-12-31\tholiday\t2027\t元旦 (sample)\n"
+                + "2027-01-01\tholiday\t2027\t元旦\n2027-01-02\tholiday\t2027\t元旦\n2027-01-03\tholiday\t2027\t元旦\n",
+                StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("deadline", "--calendar", file.toString(), "--from", "2026-12-28T10:00:00", "--rule", "unevaluated");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().trim()).isEqualTo("2027-01-06T23:59:59+08:00");
     }
 
     @Test

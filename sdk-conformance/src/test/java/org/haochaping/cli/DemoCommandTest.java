@@ -32,8 +32,12 @@ class DemoCommandTest {
                 .contains("→ FOLLOWED_UP (回访: 满意)")
                 .contains("INVALIDATED (appeal upheld: counts as 未评, Art. 21)")
                 .contains("13 duplicates, 0 new")
+                .contains("2026-09-30T16:30:00+08:00 remind TJ2026092900101 (")
+                .contains("【天津政务】您在")
+                .contains("TJ2026092900102 marked 未评 (window ended 2026-10-12T23:59:59+08:00")
+                .contains("agrees: TJ2026092900102 is 未评 there, TJ2026092900101 is not")
                 .contains("composite ")
-                .contains("17 evaluations counted by the platform, 3 work orders");
+                .contains("18 evaluations counted by the platform, 3 work orders");
 
         assertThat(Files.readString(out.resolve("report.txt"), StandardCharsets.UTF_8)).isEqualTo(run.out());
         String windowText = "https://zwfw.tj.gov.cn/hcp/e?a=120000&h=TJZWFW-01&w=A12";
@@ -46,5 +50,15 @@ class DemoCommandTest {
                 .hasSize(15).allMatch(d -> d.isValid());
         assertThat(CliRun.of("validate", "--profile", "national", out.resolve("evaluations-national.json").toString())
                 .exitCode()).isZero();
+    }
+
+    /** The demo keeps running on any date: on 2027-03-01 every deadline it starts counts provisional 2027 days. */
+    @Test
+    void theDemoRunsOnADateBeyondTheBundledArrangements(@TempDir Path out) throws Exception {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.time.Clock march2027 = java.time.Clock.fixed(java.time.Instant.parse("2027-03-01T02:00:00Z"), java.time.ZoneOffset.UTC);
+        int failures = new org.haochaping.conformance.demo.HallDay(new java.io.PrintWriter(text), out, march2027).run();
+        assertThat(failures).as(text.toString()).isZero();
+        assertThat(text.toString()).contains("expires 2027-03-08T15:59:59Z");
     }
 }

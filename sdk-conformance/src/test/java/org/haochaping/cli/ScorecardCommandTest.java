@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample file holds the period worked out by hand in sdk-core's ScorecardTest: departments D1 (60.25),
- * D2 (100.00), D3 (45.00); staff T1 100, S1 95, S2 70.5, S3 32.5; three online records without hall or staff.
+ * The sample file holds the period worked out by hand in sdk-core's ScorecardTest: departments D1 (61.86),
+ * D2 (100.00), D3 (47.50); staff S1 and T1 100, S2 70.5, S3 32.5; three online records without hall or staff.
  */
 class ScorecardCommandTest {
 
@@ -27,13 +27,14 @@ class ScorecardCommandTest {
         CliRun run = CliRun.of("scorecard", sample());
         assertThat(run.exitCode()).as(run.err()).isZero();
         String[] lines = run.out().split("\\R");
-        assertThat(lines[0]).contains("quality 30 / active 15 / rectification 30 / satisfaction 25");
+        assertThat(lines[0]).contains("quality 30 / active 15 / rectification 30 / satisfaction 25")
+                .endsWith("active rate basis cases");
         assertThat(lines[1].split("\\s+")).containsExactly("RANK", "KEY", "TOTAL", "QUALITY", "ACTIVE%", "RECTIFIED%",
                 "SATISFIED%", "GOOD%", "UNEVALUATED%", "BAD%", "COMPOSITE");
-        // Adopted 9 (58 points), "未评" 4, bad 4, rectified 2, satisfied 1:
-        // 0.30 x 580/9 + 0.15 x 900/13 + 0.30 x 50 + 0.25 x 50 = 19.333 + 10.385 + 15 + 12.5 = 57.218
-        assertThat(lines[2].split("\\s+")).containsExactly("-", "(all)", "13", "64.44", "69.23", "50.00", "50.00",
-                "38.46", "30.77", "30.77", "57.22");
+        // Adopted 9 (58 points, 9 cases), "未评" 4 (2 timed out, 2 not adopted), bad 4, rectified 2, satisfied 1:
+        // 0.30 x 580/9 + 0.15 x 900/11 + 0.30 x 50 + 0.25 x 50 = 19.333 + 12.273 + 15 + 12.5 = 59.106
+        assertThat(lines[2].split("\\s+")).containsExactly("-", "(all)", "13", "64.44", "81.82", "50.00", "50.00",
+                "38.46", "30.77", "30.77", "59.11");
     }
 
     @Test
@@ -42,8 +43,8 @@ class ScorecardCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String[] lines = run.out().split("\\R");
         assertThat(lines[0]).endsWith("ranked by staff");
-        assertThat(lines[2].split("\\s+")).startsWith("1", "T1").endsWith("100.00");
-        assertThat(lines[3].split("\\s+")).startsWith("2", "S1").endsWith("95.00");
+        assertThat(lines[2].split("\\s+")).startsWith("1", "S1").endsWith("100.00");
+        assertThat(lines[3].split("\\s+")).startsWith("1", "T1").endsWith("100.00");
         assertThat(lines[4].split("\\s+")).startsWith("3", "S2").endsWith("70.50");
         assertThat(lines[5].split("\\s+")).containsExactly("4", "S3", "2", "0.00", "50.00", "0.00", "100.00", "0.00",
                 "50.00", "50.00", "32.50");
@@ -59,12 +60,13 @@ class ScorecardCommandTest {
         assertThat(root.get("groupBy").asText()).isEqualTo("DEPARTMENT");
         JsonNode entries = root.get("entries");
         assertThat(entries).hasSize(3);
-        // D1 with equal weights: (55 + 75 + 200/3 + 50) / 4 = 61.67; D3: (50 + 100/3 + 0 + 100) / 4 = 45.83
+        // D1 with equal weights: (55 + 600/7 + 200/3 + 50) / 4 = 64.35; D3: (50 + 50 + 0 + 100) / 4 = 50.00
         assertThat(entries.get(0).get("key").asText()).isEqualTo("D2");
         assertThat(entries.get(1).get("key").asText()).isEqualTo("D1");
-        assertThat(entries.get(1).get("composite").decimalValue()).isEqualByComparingTo("61.67");
+        assertThat(entries.get(1).get("composite").decimalValue()).isEqualByComparingTo("64.35");
         assertThat(entries.get(1).get("rectificationRate").decimalValue()).isEqualByComparingTo("66.67");
-        assertThat(entries.get(2).get("composite").decimalValue()).isEqualByComparingTo("45.83");
+        assertThat(entries.get(2).get("composite").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(root.get("activeRateBasis").asText()).isEqualTo("CASES");
         assertThat(run.out()).contains("\"composite\" : 100.00").doesNotContain("E+");
     }
 
@@ -75,7 +77,7 @@ class ScorecardCommandTest {
         JsonNode scores = new ObjectMapper().readTree(run.out()).get("scores");
         assertThat(scores.get("totalEvaluations").asInt()).isEqualTo(13);
         assertThat(scores.get("notAdopted").asInt()).isEqualTo(2);
-        assertThat(scores.get("composite").decimalValue()).isEqualByComparingTo("57.22");
+        assertThat(scores.get("composite").decimalValue()).isEqualByComparingTo("59.11");
     }
 
     @Test

@@ -34,7 +34,8 @@ class ValidateCommandTest {
     void validFilesInBothProfilesExitZeroAndPrintNoViolation() throws IOException {
         Path unified = write("u.json", PayloadCodec.of(WireProfile.unified()).writeAll(samples()));
         Path one = write("one.json", PayloadCodec.of(WireProfile.unified()).write(samples().get(4)));
-        CliRun run = CliRun.of("validate", unified.toString(), one.toString());
+        // one.json repeats u.json's fifth record: only checked on their own do both pass.
+        CliRun run = CliRun.of("validate", "--no-history", unified.toString(), one.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("u.json: valid (" + samples().size() + " evaluations, unified profile)");
@@ -47,6 +48,37 @@ class ValidateCommandTest {
         CliRun wrongProfile = CliRun.of("validate", nat.toString());
         assertThat(wrongProfile.exitCode()).isEqualTo(1);
         assertThat(wrongProfile.out()).contains(nat + ": [0].projectNo: is not a field of this object (Art. 5)");
+    }
+
+    @Test
+    void evaluationsAreCheckedAgainstTheEarlierOnesAcrossFilesNamingBoth() throws IOException {
+        Path unified = write("u.json", PayloadCodec.of(WireProfile.unified()).writeAll(samples()));
+        Path one = write("one.json", PayloadCodec.of(WireProfile.unified()).write(samples().get(4)));
+        CliRun run = CliRun.of("validate", unified.toString(), one.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo(one + ": targets: the staff (服务人员) of visit 1 has already been evaluated "
+                + "(一次一评); earlier: " + unified + " [4] (Art. 10, 11)\n");
+        assertThat(run.err()).contains("one.json: 1 of 1 invalid");
+    }
+
+    @Test
+    void aBatchIsEvaluatedOnceAndAnAppendedEvaluationKeepsItsGrade() throws IOException {
+        Evaluation batch = samples().get(10);
+        Evaluation sameBatchOtherCase = batch.toBuilder().evaluationId("EV-0302")
+                .caseRecord(batch.caseRecord().toBuilder().caseNo("TJ2026112600302").build()).build();
+        Evaluation original = samples().get(0);
+        Evaluation regraded = samples().get(14).toBuilder().grade(org.haochaping.model.Grade.SATISFIED)
+                .indicators("1401").build();
+        Path f = write("h.json", PayloadCodec.of(WireProfile.unified())
+                .writeAll(List.of(batch, sameBatchOtherCase, original, regraded)));
+        CliRun run = CliRun.of("validate", f.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains(f + ": [1].targets: the batch (批量业务) has already been evaluated once (一次评价); "
+                + "earlier: " + f + " [0] (Art. 12)");
+        assertThat(run.out()).contains(f + ": [3].grade: an appended evaluation (追加评价) cannot change the grade of the "
+                + "evaluation it adds to (非常满意); earlier: " + f + " [2] (Art. 9(四), 11)");
+        assertThat(run.err()).contains("2 of 4 invalid");
+        assertThat(CliRun.of("validate", "--no-history", f.toString()).exitCode()).isZero();
     }
 
     @Test

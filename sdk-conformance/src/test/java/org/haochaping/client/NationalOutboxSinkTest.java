@@ -35,7 +35,8 @@ class NationalOutboxSinkTest {
     @TempDir
     Path directory;
 
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-26T02:00:00Z"));
+    // After the samples: the platform refuses evaluations from its future (Art. 5).
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-28T02:00:00Z"));
     private final AtomicBoolean online = new AtomicBoolean(true);
     private final List<String> rejected = new CopyOnWriteArrayList<>();
     private SimulatedPlatform platform;

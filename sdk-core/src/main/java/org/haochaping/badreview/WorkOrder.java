@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.haochaping.deadline.Deadline;
+import org.haochaping.deadline.DeadlineCalculator;
 import org.haochaping.deadline.DeadlineRule;
 import org.haochaping.model.Grade;
 
@@ -23,15 +24,19 @@ import org.haochaping.model.Grade;
  * <p>The states and events:
  * <pre>
  * CREATED --DISPATCH--> DISPATCHED --VERIFY--> VERIFIED --CLASSIFY--> CLASSIFIED --START_RECTIFICATION--> RECTIFYING
- *                            |                    |  \--DISMISS--> DISMISSED ("未评", Art. 19)
- *                            +--APPLY_FOR_REVIEW--+--> UNDER_REVIEW --DECIDE_REVIEW(INVALID)--> INVALIDATED ("未评", Art. 21)
- *                                                                   \--DECIDE_REVIEW(VALID)--> VERIFIED
+ *                                                 \--DISMISS--> DISMISSED ("未评", Art. 19; not after a VALID verdict)
+ * DISPATCHED, VERIFIED, CLASSIFIED, RECTIFYING --APPLY_FOR_REVIEW--> UNDER_REVIEW
+ * UNDER_REVIEW --DECIDE_REVIEW(INVALID)--> INVALIDATED ("未评", Art. 21)
+ * UNDER_REVIEW --DECIDE_REVIEW(VALID)--> the state appealed from (VERIFIED when appealed from DISPATCHED)
  * RECTIFYING --COMPLETE_RECTIFICATION--> RECTIFIED --FOLLOW_UP--> FOLLOWED_UP
  * CALL_BACK is recorded in CLASSIFIED and RECTIFYING without changing the state.
  * </pre>
- * A valid review returns the order to {@code VERIFIED}, since the review itself checked the bad review
- * (Art. 21: 电话核实、谈话了解、调取录像、审阅资料); handling then continues with classification. An order may be
- * appealed once, within the {@link DeadlineRule#APPEAL} deadline.
+ * Art. 18: a city-level order ({@link #isCityLevel()}) is dispatched by the system, a district-level one by the
+ * district government, always to the evaluated department; only that department acts as the handling department.
+ * Art. 21: an order may be appealed once, with evidence ({@link Evidence}), within the {@link DeadlineRule#APPEAL}
+ * deadline and until rectification is complete; a VALID verdict is final (the order can no longer be dismissed)
+ * and returns handling to where it was, since the review itself checked the bad review (电话核实、谈话了解、调取录像、
+ * 审阅资料). The appeal suspends the Art. 20 limits: after a VALID verdict they count from the verdict.
  *
  * <p>On the wire: {@code {"orderNo":..., "evaluationId":..., "caseNo":..., "grade":"DISSATISFIED",
  * "deptCode":..., "areaCode":..., "state":"RECTIFYING", "history":[events]}}. Reading it back replays the
@@ -122,7 +127,7 @@ public final class WorkOrder {
             case FOLLOW_UP:
                 return from == WorkOrderState.RECTIFIED ? WorkOrderState.FOLLOWED_UP : null;
             case APPLY_FOR_REVIEW:
-                return from == WorkOrderState.DISPATCHED || from == WorkOrderState.VERIFIED ? WorkOrderState.UNDER_REVIEW : null;
+                return isAppealable(from) ? WorkOrderState.UNDER_REVIEW : null;
             case DECIDE_REVIEW:
                 if (from != WorkOrderState.UNDER_REVIEW) {
                     return null;
@@ -131,6 +136,65 @@ public final class WorkOrder {
             default:
                 return null;
         }
+    }
+
+    /** Art. 21: an appeal may be made whatever the handling state, until rectification is complete. */
+    private static boolean isAppealable(WorkOrderState state) {
+        return state == WorkOrderState.DISPATCHED || state == WorkOrderState.VERIFIED
+                || state == WorkOrderState.CLASSIFIED || state == WorkOrderState.RECTIFYING;
+    }
+
+    /**
+     * Art. 18: whether the order concerns a city-level unit (市级部门): the county part (digits 5–6) of its area
+     * code (GB/T 2260) is {@code 00}. A city-level order goes from the system straight to that department; a
+     * district-level one goes to the district government (区人民政府), which sends it on to the district department.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isCityLevel() {
+        return areaCode.length() >= 6 && areaCode.startsWith("00", 4);
+    }
+
+    /** Who is checked against the order (Art. 18–21): the dispatcher by level, the department by being the recipient. */
+    private void checkActor(WorkOrderEventType type, WorkOrderAction action, Actor by) {
+        if (type == WorkOrderEventType.DISPATCH) {
+            ActorRole expected = isCityLevel() ? ActorRole.SYSTEM : ActorRole.DISTRICT_GOVERNMENT;
+            if (by.role() != expected) {
+                throw new IllegalTransitionException(orderNo, state, type, "Art. 18", (isCityLevel()
+                        ? "a city-level order (area " + areaCode + ") goes from the system (好差评系统) straight to the department"
+                        : "a district-level order (area " + areaCode + ") is sent on by the district government (区人民政府)")
+                        + ", not by " + by.role());
+            }
+            if (!deptCode.equals(action.toDeptCode())) {
+                throw new IllegalTransitionException(orderNo, state, type, "Art. 18", "the order goes to the evaluated "
+                        + "department " + deptCode + ", not to " + action.toDeptCode());
+            }
+        } else if (by.role() == ActorRole.HANDLING_DEPARTMENT) {
+            String recipient = handlingDeptCode();
+            if (recipient != null && !recipient.equals(by.id())) {
+                throw new IllegalTransitionException(orderNo, state, type, type.article(), "only the department that "
+                        + "received the order (" + recipient + ") may act on it, not " + by.id());
+            }
+        }
+    }
+
+    /** The last {@code DECIDE_REVIEW} with a VALID verdict, or {@code null}. */
+    private WorkOrderEvent validVerdict() {
+        WorkOrderEvent found = null;
+        for (WorkOrderEvent e : history) {
+            if (e.type() == WorkOrderEventType.DECIDE_REVIEW && e.verdict() == ReviewVerdict.VALID) {
+                found = e;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Art. 20, 21: where the Art. 20 limits count from: the receipt of the order, or, after an appeal found the bad
+     * review valid, that verdict (the appeal suspended them).
+     */
+    OffsetDateTime limitsStartAt() {
+        WorkOrderEvent verdict = validVerdict();
+        return verdict != null ? verdict.at() : receivedAt();
     }
 
     WorkOrder apply(WorkOrderAction action, Actor by, OffsetDateTime at, DeadlineSource deadlines) {
@@ -147,6 +211,11 @@ public final class WorkOrder {
             throw new IllegalTransitionException(orderNo, state, type, type.article(), "only " + type.roles()
                     + " may do this, not " + by.role());
         }
+        checkActor(type, action, by);
+        if (type == WorkOrderEventType.DISMISS && validVerdict() != null) {
+            throw new IllegalTransitionException(orderNo, state, type, "Art. 21", "a review found the bad review valid "
+                    + "(认定差评有效): the verdict is final and handling continues with rectification");
+        }
         WorkOrderEvent last = history.get(history.size() - 1);
         if (at.isBefore(last.at())) {
             throw new IllegalTransitionException(orderNo, state, type, type.article(), "its time " + at
@@ -162,12 +231,25 @@ public final class WorkOrder {
                         + "after receipt) ended at " + appeal.dueAt());
             }
         }
+        if (type == WorkOrderEventType.DECIDE_REVIEW && action.verdict() == ReviewVerdict.VALID) {
+            // Handling continues where the appeal found it; an appeal before verification counts as verified,
+            // since the review itself checked the bad review (Art. 21).
+            WorkOrderState appealedFrom = history.get(history.size() - 1).from();
+            to = appealedFrom == WorkOrderState.DISPATCHED ? WorkOrderState.VERIFIED : appealedFrom;
+        }
         List<Deadline> started = new ArrayList<>();
         if (type == WorkOrderEventType.DISPATCH) {
             started.add(deadlines.deadline(DeadlineRule.APPEAL, at));
         } else if (type == WorkOrderEventType.CLASSIFY) {
+            OffsetDateTime from = limitsStartAt();
             for (DeadlineRule rule : action.category().deadlineRules()) {
-                started.add(deadlines.deadline(rule, receivedAt()));
+                started.add(deadlines.deadline(rule, from));
+            }
+        } else if (type == WorkOrderEventType.DECIDE_REVIEW && action.verdict() == ReviewVerdict.VALID
+                && category() != null) {
+            // Art. 20, 21: the appeal suspended the limits of the category; they run again from the verdict.
+            for (DeadlineRule rule : category().deadlineRules()) {
+                started.add(deadlines.deadline(rule, at));
             }
         }
         List<WorkOrderEvent> next = new ArrayList<>(history);
@@ -197,6 +279,7 @@ public final class WorkOrder {
             final String article = stored.type().article();
             final String ref = "work order " + orderNo + ", event " + (i + 1) + " (" + stored.type() + ")";
             final Map<DeadlineRule, Deadline> byRule = new EnumMap<>(DeadlineRule.class);
+            final OffsetDateTime receipt = order.receivedAt();
             for (Deadline d : stored.deadlines()) {
                 if (byRule.put(d.rule(), d) != null) {
                     throw new WorkOrderException(article, ref + ": deadline " + d.rule() + " listed twice");
@@ -206,7 +289,10 @@ public final class WorkOrder {
                 @Override
                 public Deadline deadline(DeadlineRule rule, OffsetDateTime startedAt) {
                     Deadline d = byRule.get(rule);
-                    if (d == null || !d.startedAt().isEqual(startedAt)) {
+                    // Histories recorded before appeals suspended the limits (Art. 21) counted them from receipt.
+                    boolean legacy = d != null && rule != DeadlineRule.APPEAL && receipt != null
+                            && d.startedAt().isEqual(receipt);
+                    if (d == null || (!d.startedAt().isEqual(startedAt) && !legacy)) {
                         throw new WorkOrderException(article, ref + ": must carry the " + rule + " deadline ("
                                 + rule.article() + ") started at " + startedAt);
                     }
@@ -334,11 +420,37 @@ public final class WorkOrder {
             if (t == WorkOrderEventType.APPLY_FOR_REVIEW && hasEvent(t)) {
                 continue;
             }
+            if (t == WorkOrderEventType.DISMISS && validVerdict() != null) {
+                continue;
+            }
             if (t != WorkOrderEventType.OPEN && target(state, t, ReviewVerdict.VALID) != null) {
                 allowed.add(t);
             }
         }
         return allowed;
+    }
+
+    /**
+     * The same order with every deadline computed again, from the inputs it kept (its rule and the instant it
+     * started), on {@code calculator}: how deadlines that counted provisional days move once the year's
+     * official arrangement is loaded ({@code docs/calendar.md}). History, states and times are unchanged;
+     * acts already recorded stay valid.
+     *
+     * @throws org.haochaping.calendar.DateNotCoveredException when the calculator refuses a date (STRICT)
+     */
+    public WorkOrder recomputeDeadlines(DeadlineCalculator calculator) {
+        if (calculator == null) {
+            throw new IllegalArgumentException("deadline calculator is required");
+        }
+        List<WorkOrderEvent> next = new ArrayList<>(history.size());
+        for (WorkOrderEvent e : history) {
+            List<Deadline> again = new ArrayList<>(e.deadlines().size());
+            for (Deadline d : e.deadlines()) {
+                again.add(calculator.calculate(d.rule(), d.startedAt()));
+            }
+            next.add(again.isEmpty() ? e : e.withDeadlines(again));
+        }
+        return new WorkOrder(this, next, state);
     }
 
     /** Every deadline the history started, oldest first. */
@@ -351,26 +463,49 @@ public final class WorkOrder {
     }
 
     /**
-     * Checks every deadline at {@code now}. The appeal deadline is fulfilled by {@code APPLY_FOR_REVIEW};
-     * the Art. 20 call-back deadlines by the first {@code CALL_BACK} or by {@code COMPLETE_RECTIFICATION}
-     * (reporting the result is a call back); the result deadlines by {@code COMPLETE_RECTIFICATION}.
+     * Checks every deadline at {@code now}. The appeal deadline is fulfilled by {@code APPLY_FOR_REVIEW}; the
+     * Art. 20(二) call-back deadline by the first {@code CALL_BACK} or by {@code COMPLETE_RECTIFICATION}; the
+     * Art. 20(一) deadline, which asks for the result (反馈整改结果) within 1 working day, and the result deadlines
+     * only by {@code COMPLETE_RECTIFICATION}: a call-back without a result does not meet them.
+     *
+     * <p>During an appeal ({@code UNDER_REVIEW}) the Art. 20 limits are suspended (reported {@code OPEN}); after a
+     * VALID verdict the limits the verdict restarted replace the earlier ones; once the bad review is not adopted
+     * (Art. 19, 21) limits not yet met are {@code LAPSED}.
      */
     public List<DeadlineCheck> checkDeadlines(OffsetDateTime now) {
         List<DeadlineCheck> checks = new ArrayList<>();
-        for (Deadline d : deadlines()) {
+        List<Deadline> all = deadlines();
+        for (int i = 0; i < all.size(); i++) {
+            Deadline d = all.get(i);
+            if (supersededLater(all, i)) {
+                continue;
+            }
             OffsetDateTime fulfilled = fulfilment(d.rule());
             DeadlineStatus status;
             if (fulfilled != null) {
                 status = d.isMetBy(fulfilled) ? DeadlineStatus.MET : DeadlineStatus.MET_LATE;
             } else if (d.rule() == DeadlineRule.APPEAL) {
-                boolean stillPossible = state == WorkOrderState.DISPATCHED || state == WorkOrderState.VERIFIED;
+                boolean stillPossible = isAppealable(state);
                 status = stillPossible && !d.isOverdueAt(now) ? DeadlineStatus.OPEN : DeadlineStatus.LAPSED;
+            } else if (state.countsAsUnevaluated()) {
+                status = DeadlineStatus.LAPSED;
+            } else if (state == WorkOrderState.UNDER_REVIEW) {
+                status = DeadlineStatus.OPEN;
             } else {
                 status = d.isOverdueAt(now) ? DeadlineStatus.OVERDUE : DeadlineStatus.OPEN;
             }
             checks.add(new DeadlineCheck(d, status, fulfilled));
         }
         return checks;
+    }
+
+    private static boolean supersededLater(List<Deadline> all, int index) {
+        for (int j = index + 1; j < all.size(); j++) {
+            if (all.get(j).rule() == all.get(index).rule()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether any deadline is {@link DeadlineStatus#OVERDUE} at {@code now}. */
@@ -391,10 +526,10 @@ public final class WorkOrder {
                 case APPEAL:
                     fulfils = t == WorkOrderEventType.APPLY_FOR_REVIEW;
                     break;
-                case SIMPLE_CALLBACK:
                 case GENERAL_CALLBACK:
                     fulfils = t == WorkOrderEventType.CALL_BACK || t == WorkOrderEventType.COMPLETE_RECTIFICATION;
                     break;
+                case SIMPLE_CALLBACK:
                 case GENERAL_RESULT:
                 case COMPLEX_RESULT:
                     fulfils = t == WorkOrderEventType.COMPLETE_RECTIFICATION;

@@ -2,6 +2,9 @@ package org.haochaping.badreview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * What an actor does to a work order, with what the event needs: the receiving department for
@@ -19,9 +22,16 @@ public final class WorkOrderAction {
     private final ReviewVerdict verdict;
     private final FollowUpResult followUp;
     private final String note;
+    private final List<Evidence> evidence;
 
     private WorkOrderAction(WorkOrderEventType type, String toDeptCode, Dismissal dismissal, Category category,
                             ReviewVerdict verdict, FollowUpResult followUp, String note) {
+        this(type, toDeptCode, dismissal, category, verdict, followUp, note, Collections.<Evidence>emptyList());
+    }
+
+    private WorkOrderAction(WorkOrderEventType type, String toDeptCode, Dismissal dismissal, Category category,
+                            ReviewVerdict verdict, FollowUpResult followUp, String note, List<Evidence> evidence) {
+        this.evidence = Collections.unmodifiableList(new ArrayList<>(evidence));
         this.type = type;
         this.toDeptCode = toDeptCode;
         this.dismissal = dismissal;
@@ -31,7 +41,7 @@ public final class WorkOrderAction {
         this.note = note;
     }
 
-    private static WorkOrderAction of(WorkOrderEventType type) {
+    static WorkOrderAction of(WorkOrderEventType type) {
         return new WorkOrderAction(type, null, null, null, null, null, null);
     }
 
@@ -86,9 +96,27 @@ public final class WorkOrderAction {
         return new WorkOrderAction(t, null, null, null, null, required(result, "the evaluator's answer (SATISFIED or DISSATISFIED)", t), null);
     }
 
-    /** Art. 21: the department applies for a review of the bad review. */
-    public static WorkOrderAction applyForReview() {
-        return of(WorkOrderEventType.APPLY_FOR_REVIEW);
+    /**
+     * Art. 21: the department applies for a review of the bad review "并提供相关证据": at least one piece of evidence.
+     *
+     * @throws IllegalArgumentException (Art. 21) without evidence
+     */
+    public static WorkOrderAction applyForReview(Evidence... evidence) {
+        WorkOrderEventType t = WorkOrderEventType.APPLY_FOR_REVIEW;
+        List<Evidence> list = new ArrayList<>();
+        if (evidence != null) {
+            for (Evidence e : evidence) {
+                if (e == null) {
+                    throw new IllegalArgumentException(t + ": evidence items must not be null (" + t.article() + ")");
+                }
+                list.add(e);
+            }
+        }
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException(t + " needs at least one piece of evidence, described with a reference "
+                    + "or a digest (" + t.article() + ": 提供相关证据)");
+        }
+        return new WorkOrderAction(t, null, null, null, null, null, null, list);
     }
 
     /** Art. 21: the review's verdict. */
@@ -99,7 +127,7 @@ public final class WorkOrderAction {
 
     /** The same action with a note (处理意见, evidence summary, ...). */
     public WorkOrderAction withNote(String note) {
-        return new WorkOrderAction(type, toDeptCode, dismissal, category, verdict, followUp, note);
+        return new WorkOrderAction(type, toDeptCode, dismissal, category, verdict, followUp, note, evidence);
     }
 
     @JsonProperty("type")
@@ -135,6 +163,13 @@ public final class WorkOrderAction {
     @JsonProperty("note")
     String note() {
         return note;
+    }
+
+    /** {@code APPLY_FOR_REVIEW}: the evidence (Art. 21); otherwise empty. */
+    @JsonProperty("evidence")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<Evidence> evidence() {
+        return evidence;
     }
 
     @Override

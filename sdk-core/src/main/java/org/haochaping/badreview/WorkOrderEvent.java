@@ -38,16 +38,19 @@ public final class WorkOrderEvent {
     private final FollowUpResult followUp;
     private final String note;
     private final List<Deadline> deadlines;
+    private final List<Evidence> evidence;
 
     WorkOrderEvent(WorkOrderAction action, WorkOrderState from, WorkOrderState to, Actor actor, OffsetDateTime at,
                    List<Deadline> deadlines) {
         this(action.type(), from, to, actor, at, action.toDeptCode(), action.dismissal(), action.category(),
-                action.verdict(), action.followUp(), action.note(), deadlines);
+                action.verdict(), action.followUp(), action.note(), deadlines, action.evidence());
     }
 
     private WorkOrderEvent(WorkOrderEventType type, WorkOrderState from, WorkOrderState to, Actor actor,
                            OffsetDateTime at, String toDeptCode, Dismissal dismissal, Category category,
-                           ReviewVerdict verdict, FollowUpResult followUp, String note, List<Deadline> deadlines) {
+                           ReviewVerdict verdict, FollowUpResult followUp, String note, List<Deadline> deadlines,
+                           List<Evidence> evidence) {
+        this.evidence = Collections.unmodifiableList(new ArrayList<>(evidence));
         this.type = type;
         this.from = from;
         this.to = to;
@@ -62,9 +65,15 @@ public final class WorkOrderEvent {
         this.deadlines = Collections.unmodifiableList(new ArrayList<>(deadlines));
     }
 
+    /** The same event with other deadlines (recomputed from the same rules and starts). */
+    WorkOrderEvent withDeadlines(List<Deadline> recomputed) {
+        return new WorkOrderEvent(type, from, to, actor, at, toDeptCode, dismissal, category, verdict, followUp, note, recomputed,
+                evidence);
+    }
+
     static WorkOrderEvent opened(Actor by, OffsetDateTime at, String note) {
         return new WorkOrderEvent(WorkOrderEventType.OPEN, null, WorkOrderState.CREATED, by, at, null, null, null, null,
-                null, note, Collections.<Deadline>emptyList());
+                null, note, Collections.<Deadline>emptyList(), Collections.<Evidence>emptyList());
     }
 
     @JsonCreator
@@ -79,12 +88,14 @@ public final class WorkOrderEvent {
                                    @JsonProperty("verdict") ReviewVerdict verdict,
                                    @JsonProperty("followUp") FollowUpResult followUp,
                                    @JsonProperty("note") String note,
-                                   @JsonProperty("deadlines") List<Deadline> deadlines) {
+                                   @JsonProperty("deadlines") List<Deadline> deadlines,
+                                   @JsonProperty("evidence") List<Evidence> evidence) {
         if (type == null || to == null || actor == null) {
             throw new IllegalArgumentException("a work order event needs type, to and actor");
         }
         return new WorkOrderEvent(type, from, to, actor, ShanghaiTime.parse(at, "at"), toDeptCode, dismissal, category,
-                verdict, followUp, note, deadlines == null ? Collections.<Deadline>emptyList() : deadlines);
+                verdict, followUp, note, deadlines == null ? Collections.<Deadline>emptyList() : deadlines,
+                evidence == null ? Collections.<Evidence>emptyList() : evidence);
     }
 
     /** The action this event records, for replaying a history through the rules. */
@@ -99,7 +110,11 @@ public final class WorkOrderEvent {
             case START_RECTIFICATION: a = WorkOrderAction.startRectification(); break;
             case COMPLETE_RECTIFICATION: a = WorkOrderAction.completeRectification(); break;
             case FOLLOW_UP: a = WorkOrderAction.followUp(followUp); break;
-            case APPLY_FOR_REVIEW: a = WorkOrderAction.applyForReview(); break;
+            case APPLY_FOR_REVIEW:
+                // Histories recorded before evidence was required (Art. 21) replay as recorded.
+                a = evidence.isEmpty() ? WorkOrderAction.of(type)
+                        : WorkOrderAction.applyForReview(evidence.toArray(new Evidence[0]));
+                break;
             case DECIDE_REVIEW: a = WorkOrderAction.decideReview(verdict); break;
             default: throw new IllegalArgumentException(type + " can only be the first event of a history");
         }
@@ -175,6 +190,12 @@ public final class WorkOrderEvent {
         return deadlines;
     }
 
+    /** {@code APPLY_FOR_REVIEW}: the evidence given (Art. 21); otherwise empty. */
+    @JsonProperty("evidence")
+    public List<Evidence> evidence() {
+        return evidence;
+    }
+
     @JsonProperty("at")
     private String atText() {
         return ShanghaiTime.format(at);
@@ -188,7 +209,8 @@ public final class WorkOrderEvent {
         WorkOrderEvent e = (WorkOrderEvent) o;
         return type == e.type && from == e.from && to == e.to && actor.equals(e.actor) && at.isEqual(e.at)
                 && eq(toDeptCode, e.toDeptCode) && dismissal == e.dismissal && category == e.category
-                && verdict == e.verdict && followUp == e.followUp && eq(note, e.note) && deadlines.equals(e.deadlines);
+                && verdict == e.verdict && followUp == e.followUp && eq(note, e.note) && deadlines.equals(e.deadlines)
+                && evidence.equals(e.evidence);
     }
 
     private static boolean eq(Object a, Object b) {
@@ -209,6 +231,9 @@ public final class WorkOrderEvent {
             if (d != null) {
                 s.append(' ').append(d);
             }
+        }
+        if (!evidence.isEmpty()) {
+            s.append(", ").append(evidence.size()).append(" evidence item(s)");
         }
         for (Deadline d : deadlines) {
             s.append(", ").append(d);

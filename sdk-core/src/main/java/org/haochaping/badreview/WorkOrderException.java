@@ -1,7 +1,9 @@
 package org.haochaping.badreview;
 
+import org.haochaping.HcpException;
+
 /** A work order that breaks a rule of chapter 5; {@link #article()} names the rule. */
-public class WorkOrderException extends RuntimeException {
+public class WorkOrderException extends HcpException {
 
     private final String article;
 

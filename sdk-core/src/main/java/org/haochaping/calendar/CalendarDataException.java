@@ -1,7 +1,9 @@
 package org.haochaping.calendar;
 
+import org.haochaping.HcpException;
+
 /** A working-day data file that cannot be used: the source, the line and what is wrong with it. */
-public final class CalendarDataException extends RuntimeException {
+public final class CalendarDataException extends HcpException {
 
     private final String source;
     private final int line;

@@ -1,13 +1,16 @@
 package org.haochaping.calendar;
 
+import org.haochaping.HcpException;
+
 import java.time.LocalDate;
 
 /**
  * A working-day question about a date whose official arrangement is not loaded, under
- * {@link UncoveredDatePolicy#FAIL}. Deadlines of Art. 16, 20 and 21 count working days, so a guess here
+ * {@link UncoveredDatePolicy#STRICT} (or, under {@link UncoveredDatePolicy#PROVISIONAL}, outside the bundled
+ * statutory table). Deadlines of Art. 16, 20 and 21 count working days, so a guess here
  * would be a wrong deadline.
  */
-public final class DateNotCoveredException extends RuntimeException {
+public final class DateNotCoveredException extends HcpException {
 
     private final LocalDate date;
     private final int missingArrangementYear;
@@ -26,8 +29,8 @@ public final class DateNotCoveredException extends RuntimeException {
                         + " arrangement is not loaded";
         return "No working-day data for " + date + ": " + why + " (loaded: " + loadedYears + "). Add the "
                 + "arrangement (国务院办公厅关于" + year + "年部分节假日安排的通知) from a data file with "
-                + "WorkingDayCalendar.Builder.load(...), or choose UncoveredDatePolicy.WEEKENDS_ONLY explicitly; "
-                + "see docs/calendar.md";
+                + "WorkingDayCalendar.Builder.load(...), or accept provisional answers with "
+                + "UncoveredDatePolicy.PROVISIONAL (statutory holidays 2027-2050 and weekends); see docs/calendar.md";
     }
 
     /** The date that was asked about. */

@@ -10,6 +10,11 @@ public enum DayKind {
     WEEKEND(false),
     /** A day off of an official holiday block (法定节假日放假), including weekend days inside the block. */
     OFFICIAL_HOLIDAY(false),
+    /**
+     * A statutory holiday (法定节假日, 《全国年节及纪念日放假办法》) of a year whose official arrangement is not
+     * loaded: a day off under {@link UncoveredDatePolicy#PROVISIONAL}, from the bundled statutory table.
+     */
+    PROVISIONAL_HOLIDAY(false),
     /** A local day off added from a data file (e.g. a hall closed by the district); it overrides the rest. */
     LOCAL_CLOSURE(false);
 

@@ -13,8 +13,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +31,15 @@ import java.util.TreeSet;
  * (调休上班).
  *
  * <p>The official arrangements for 2021–2026 are bundled ({@link #official()}); users add a year, correct one
- * or add local closures from a data file without a new release ({@link Builder#load(Path)}; the format is in
- * {@code docs/calendar.md}). A date whose arrangement is not loaded is an error
- * ({@link DateNotCoveredException}) unless the caller chose {@link UncoveredDatePolicy#WEEKENDS_ONLY}.
- * Because the next year's New Year holiday can reach back into the last days of December (2023-12-30/31
- * belong to the 2024 arrangement), a date from December 25 on is covered only when the next year's
- * arrangement is loaded too.
+ * or add local closures from a data file without a new release ({@link Builder#load(Path)}, or a directory
+ * named by the system property {@value #DIRECTORY_PROPERTY} or the environment variable
+ * {@value #DIRECTORY_ENV}; the format is in {@code docs/calendar.md}). A date whose arrangement is not loaded
+ * is answered, by default ({@link UncoveredDatePolicy#PROVISIONAL}), from the statutory holidays bundled for
+ * 2027–2050 and weekends, and flagged provisional ({@link #isProvisional(LocalDate)}); under
+ * {@link UncoveredDatePolicy#STRICT} it is an error ({@link DateNotCoveredException}). Because the next
+ * year's New Year holiday can reach back into the last days of December (2023-12-30/31 belong to the 2024
+ * arrangement), a date from December 25 on is covered officially only when the next year's arrangement is
+ * loaded too.
  *
  * <p>Counting: "within N working days after day D" ends with the N-th working day strictly after D, at the
  * end of that day in Asia/Shanghai; D itself never counts (as with periods under the Civil Code, Art. 201:
@@ -46,7 +52,14 @@ import java.util.TreeSet;
  */
 public final class WorkingDayCalendar {
 
+    /** System property naming a directory of data files that {@link #official()} adds ({@code *.tsv}, by name). */
+    public static final String DIRECTORY_PROPERTY = "hcp.calendar.dir";
+    /** Environment variable read when {@value #DIRECTORY_PROPERTY} is not set. */
+    public static final String DIRECTORY_ENV = "HCP_CALENDAR_DIR";
+
     private static final String OFFICIAL_RESOURCE = "cn-official-2021-2026.tsv";
+    private static final String STATUTORY_RESOURCE = "cn-statutory-2027-2050.tsv";
+    private static final String PUBLISHED_HEADER = "# published:";
     /** From this day of December on, the next year's New Year arrangement may claim the day. */
     private static final int YEAR_END_WINDOW_START = 25;
 
@@ -64,9 +77,21 @@ public final class WorkingDayCalendar {
         this.source = b.copy();
     }
 
-    /** The official arrangements bundled with the SDK (2021–2026), failing on other years. */
+    /**
+     * The official arrangements bundled with the SDK (2021–2026), plus the data files of the directory named
+     * by {@value #DIRECTORY_PROPERTY} / {@value #DIRECTORY_ENV} when set (read once, at first use), under
+     * {@link UncoveredDatePolicy#PROVISIONAL}.
+     *
+     * @throws CalendarDataException when a file of that directory is malformed (naming file and line)
+     */
     public static WorkingDayCalendar official() {
         return Official.INSTANCE;
+    }
+
+    /** The directory {@link #official()} loads: the system property, else the environment variable; null when neither is set. */
+    static Path configuredDirectory(String property, String env) {
+        String dir = property != null && !property.trim().isEmpty() ? property : env;
+        return dir == null || dir.trim().isEmpty() ? null : java.nio.file.Paths.get(dir.trim());
     }
 
     /** An empty builder: no arrangement loaded. Start from {@code official().toBuilder()} to extend the bundled data. */
@@ -79,16 +104,29 @@ public final class WorkingDayCalendar {
         return source.copy();
     }
 
-    /** What the day is; throws {@link DateNotCoveredException} for an uncovered date under {@link UncoveredDatePolicy#FAIL}. */
+    /**
+     * What the day is.
+     *
+     * @throws DateNotCoveredException for an uncovered date under {@link UncoveredDatePolicy#STRICT}, or under
+     *         {@link UncoveredDatePolicy#PROVISIONAL} in a year the statutory table does not reach
+     */
     public DayKind dayKind(LocalDate date) {
         if (closures.contains(date)) {
             return DayKind.LOCAL_CLOSURE;
         }
-        if (!covers(date) && uncoveredDatePolicy == UncoveredDatePolicy.FAIL) {
-            int missing = arrangementYears.contains(date.getYear()) ? date.getYear() + 1 : date.getYear();
-            throw new DateNotCoveredException(date, missing, describeYears());
-        }
         DayKind kind = arranged.get(date);
+        if (!covers(date)) {
+            boolean provisionalData = uncoveredDatePolicy == UncoveredDatePolicy.PROVISIONAL
+                    && (arrangementYears.contains(date.getYear()) || Statutory.YEARS.contains(date.getYear()));
+            if (uncoveredDatePolicy == UncoveredDatePolicy.STRICT
+                    || uncoveredDatePolicy == UncoveredDatePolicy.PROVISIONAL && !provisionalData) {
+                throw new DateNotCoveredException(date, missingArrangementYear(date), describeYears());
+            }
+            if (kind == null && uncoveredDatePolicy == UncoveredDatePolicy.PROVISIONAL
+                    && !arrangementYears.contains(date.getYear()) && Statutory.DAYS.containsKey(date)) {
+                return DayKind.PROVISIONAL_HOLIDAY;
+            }
+        }
         if (kind != null) {
             return kind;
         }
@@ -106,7 +144,7 @@ public final class WorkingDayCalendar {
      * Zero returns {@code from} itself (nothing to count). Every day examined must be covered.
      *
      * @throws IllegalArgumentException when {@code workingDays} is negative
-     * @throws DateNotCoveredException when the count reaches a day without data (policy {@code FAIL})
+     * @throws DateNotCoveredException when the count reaches a day without data (policy {@code STRICT}, or beyond the statutory table)
      */
     public LocalDate plusWorkingDays(LocalDate from, int workingDays) {
         if (workingDays < 0) {
@@ -140,6 +178,46 @@ public final class WorkingDayCalendar {
         return count;
     }
 
+    /**
+     * Whether the answer for this date comes from provisional data: it is not {@link #covers(LocalDate) covered}
+     * by an official arrangement and not a local closure. Never true under {@link UncoveredDatePolicy#STRICT}
+     * (which throws instead).
+     */
+    public boolean isProvisional(LocalDate date) {
+        return !closures.contains(date) && !covers(date);
+    }
+
+    /**
+     * The arrangement years whose absence made some day after {@code from} up to and including {@code to}
+     * provisional: what a deadline counting those days should report. Empty when every day was official.
+     */
+    public SortedSet<Integer> provisionalYears(LocalDate from, LocalDate to) {
+        SortedSet<Integer> years = new TreeSet<>();
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (isProvisional(day)) {
+                years.add(missingArrangementYear(day));
+            }
+        }
+        return Collections.unmodifiableSortedSet(years);
+    }
+
+    /** Which years are official and which provisional (for {@code hcp doctor}, monitoring and warnings). */
+    public CalendarCoverage coverage() {
+        SortedSet<Integer> provisional = new TreeSet<>();
+        if (uncoveredDatePolicy == UncoveredDatePolicy.PROVISIONAL) {
+            for (Integer y : Statutory.YEARS) {
+                if (!arrangementYears.contains(y)) {
+                    provisional.add(y);
+                }
+            }
+        }
+        return new CalendarCoverage(arrangementYears, provisional, uncoveredDatePolicy);
+    }
+
+    private int missingArrangementYear(LocalDate date) {
+        return arrangementYears.contains(date.getYear()) ? date.getYear() + 1 : date.getYear();
+    }
+
     /** Whether the official data answers for this date (its year's arrangement, and the next one's from December 25 on). */
     public boolean covers(LocalDate date) {
         int year = date.getYear();
@@ -171,15 +249,18 @@ public final class WorkingDayCalendar {
     }
 
     /**
-     * Collects arrangements and closures. Loading a file that contains an arrangement year replaces that
-     * year's arrangement entirely (so a corrected notice replaces the bundled one); closures accumulate.
-     * Not thread-safe; the calendar it builds is.
+     * Collects arrangements and closures, with the merge rule of {@code docs/calendar.md}: an official
+     * arrangement always beats the provisional statutory data; for the same arrangement year the newest
+     * publication wins (a file's {@code # published: yyyy-MM-dd} header; a source without one counts as
+     * older than any dated one, and between equals the one loaded last wins), replacing that year entirely;
+     * local closures add up on top of everything. Not thread-safe; the calendar it builds is.
      */
     public static final class Builder {
         private final Map<Integer, Map<LocalDate, DayKind>> arrangements = new TreeMap<>();
         private final Map<Integer, String> arrangementSources = new HashMap<>();
+        private final Map<Integer, LocalDate> arrangementPublished = new HashMap<>();
         private final Set<LocalDate> closures = new HashSet<>();
-        private UncoveredDatePolicy uncoveredDatePolicy = UncoveredDatePolicy.FAIL;
+        private UncoveredDatePolicy uncoveredDatePolicy = UncoveredDatePolicy.PROVISIONAL;
 
         private Builder() {
         }
@@ -190,6 +271,7 @@ public final class WorkingDayCalendar {
                 c.arrangements.put(e.getKey(), new HashMap<>(e.getValue()));
             }
             c.arrangementSources.putAll(arrangementSources);
+            c.arrangementPublished.putAll(arrangementPublished);
             c.closures.addAll(closures);
             c.uncoveredDatePolicy = uncoveredDatePolicy;
             return c;
@@ -202,6 +284,21 @@ public final class WorkingDayCalendar {
             }
         }
 
+        /** Loads every {@code *.tsv} file of a directory, in name order (missing directory: an error). */
+        public Builder loadDirectory(Path directory) throws IOException {
+            List<Path> files = new ArrayList<>();
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.tsv")) {
+                for (Path p : entries) {
+                    files.add(p);
+                }
+            }
+            Collections.sort(files);
+            for (Path f : files) {
+                load(f);
+            }
+            return this;
+        }
+
         /**
          * Loads data from a reader; {@code sourceName} names it in errors.
          *
@@ -212,12 +309,23 @@ public final class WorkingDayCalendar {
             Map<Integer, Map<LocalDate, DayKind>> years = new TreeMap<>();
             Set<LocalDate> newClosures = new HashSet<>();
             Map<LocalDate, Integer> seenOnLine = new HashMap<>();
+            LocalDate published = null;
             BufferedReader lines = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
             int lineNo = 0;
             try {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     lineNo++;
                     String trimmed = line.trim();
+                    if (trimmed.toLowerCase(Locale.ROOT).startsWith(PUBLISHED_HEADER)) {
+                        String value = trimmed.substring(PUBLISHED_HEADER.length()).trim();
+                        try {
+                            published = LocalDate.parse(value);
+                        } catch (DateTimeParseException e) {
+                            throw new CalendarDataException(sourceName, lineNo,
+                                    "the published date is not an ISO date (yyyy-MM-dd): \"" + value + "\"");
+                        }
+                        continue;
+                    }
                     if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                         continue;
                     }
@@ -241,14 +349,24 @@ public final class WorkingDayCalendar {
                 throw new UncheckedIOException("reading " + sourceName, e);
             }
             for (Map.Entry<Integer, Map<LocalDate, DayKind>> e : years.entrySet()) {
+                LocalDate current = arrangementPublished.get(e.getKey());
+                boolean older = current != null && (published == null || published.isBefore(current));
+                if (arrangements.containsKey(e.getKey()) && older) {
+                    continue; // the newest publication of a year wins
+                }
                 arrangements.put(e.getKey(), e.getValue());
                 arrangementSources.put(e.getKey(), sourceName);
+                if (published != null) {
+                    arrangementPublished.put(e.getKey(), published);
+                } else {
+                    arrangementPublished.remove(e.getKey());
+                }
             }
             closures.addAll(newClosures);
             return this;
         }
 
-        /** Chooses what happens with dates outside the loaded data; {@link UncoveredDatePolicy#FAIL} by default. */
+        /** Chooses what happens with dates outside the loaded data; {@link UncoveredDatePolicy#PROVISIONAL} by default. */
         public Builder whenUncovered(UncoveredDatePolicy policy) {
             if (policy == null) {
                 throw new IllegalArgumentException("policy is required");
@@ -346,15 +464,56 @@ public final class WorkingDayCalendar {
         static final WorkingDayCalendar INSTANCE = load();
 
         private static WorkingDayCalendar load() {
-            InputStream in = WorkingDayCalendar.class.getResourceAsStream(OFFICIAL_RESOURCE);
-            if (in == null) {
-                throw new IllegalStateException("bundled resource " + OFFICIAL_RESOURCE + " is missing from the sdk-core jar");
-            }
-            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return builder().load(reader, OFFICIAL_RESOURCE).build();
+            Builder b = builder();
+            try (Reader reader = resource(OFFICIAL_RESOURCE)) {
+                b.load(reader, OFFICIAL_RESOURCE);
             } catch (IOException e) {
                 throw new UncheckedIOException("reading bundled " + OFFICIAL_RESOURCE, e);
             }
+            Path dir = configuredDirectory(System.getProperty(DIRECTORY_PROPERTY), System.getenv(DIRECTORY_ENV));
+            if (dir != null) {
+                try {
+                    b.loadDirectory(dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("reading the calendar directory " + dir + " named by "
+                            + DIRECTORY_PROPERTY + " / " + DIRECTORY_ENV, e);
+                }
+            }
+            return b.build();
+        }
+    }
+
+    static Reader resource(String name) {
+        InputStream in = WorkingDayCalendar.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("bundled resource " + name + " is missing from the sdk-core jar");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /** The statutory holidays of 2027–2050 (generated; see docs/calendar.md): date, then festival name. */
+    private static final class Statutory {
+        static final Map<LocalDate, String> DAYS;
+        static final SortedSet<Integer> YEARS;
+
+        static {
+            Map<LocalDate, String> days = new HashMap<>();
+            SortedSet<Integer> years = new TreeSet<>();
+            try (BufferedReader lines = new BufferedReader(resource(STATUTORY_RESOURCE))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.trim().isEmpty() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] cols = line.split("\t", 2);
+                    LocalDate date = LocalDate.parse(cols[0]);
+                    days.put(date, cols.length > 1 ? cols[1] : "");
+                    years.add(date.getYear());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading bundled " + STATUTORY_RESOURCE, e);
+            }
+            DAYS = Collections.unmodifiableMap(days);
+            YEARS = Collections.unmodifiableSortedSet(years);
         }
     }
 }

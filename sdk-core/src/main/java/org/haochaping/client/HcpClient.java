@@ -27,6 +27,7 @@ import org.haochaping.outbox.RecordRejectedException;
 import org.haochaping.rules.EvaluationPolicy;
 import org.haochaping.rules.ValidationException;
 import org.haochaping.rules.Violation;
+import org.haochaping.scorecard.UnevaluatedRecord;
 import org.haochaping.transport.HttpMethod;
 import org.haochaping.transport.IdempotencyKey;
 import org.haochaping.transport.OkHttpTransport;
@@ -83,6 +84,8 @@ public final class HcpClient implements AutoCloseable {
     public static final String KIND_EVALUATIONS = "evaluations";
     /** Outbox record kind for a submission of cases ({@link #encodeCases}). */
     public static final String KIND_CASES = "cases";
+    /** Outbox record kind for a report of cases marked "未评" ({@link #encodeUnevaluated}). */
+    public static final String KIND_UNEVALUATED = "unevaluated";
     /** At most this many records per submission (interface-spec 5.1). */
     public static final int MAX_RECORDS = 100;
 
@@ -140,6 +143,12 @@ public final class HcpClient implements AutoCloseable {
             if (b.retryPolicy != null) {
                 t.retryPolicy(b.retryPolicy);
             }
+            if (b.writeTimeout != null) {
+                t.writeTimeout(b.writeTimeout);
+            }
+            if (b.okHttpClient != null) {
+                t.okHttpClient(b.okHttpClient);
+            }
             this.transport = t.build();
             this.ownsTransport = true;
         }
@@ -178,6 +187,20 @@ public final class HcpClient implements AutoCloseable {
 
     public CompletableFuture<SubmissionResult> submitCasesAsync(List<CaseRecord> cases, RequestOptions options) {
         return submitEncodedAsync(KIND_CASES, encodeCases(cases), options);
+    }
+
+    /**
+     * Reports up to {@value #MAX_RECORDS} cases marked "未评" (Art. 16), as {@code EvaluationTracker.markUnevaluated}
+     * gives them (5.9). Idempotent per case: a case reported again is a {@code DUPLICATE}.
+     */
+    public SubmissionResult reportUnevaluated(List<UnevaluatedRecord> records, RequestOptions options) {
+        return submitEncoded(KIND_UNEVALUATED, encodeUnevaluated(records), options);
+    }
+
+    /** The request body of {@link #reportUnevaluated}: {@code {"records": [...]}} in the form of spec §2. */
+    public byte[] encodeUnevaluated(List<UnevaluatedRecord> records) {
+        checkCount(records);
+        return records(records, r -> (ObjectNode) PlatformResponses.JSON.valueToTree(r));
     }
 
     /**
@@ -296,6 +319,32 @@ public final class HcpClient implements AutoCloseable {
                 d.path("total").asLong(items.size()));
     }
 
+    /**
+     * {@code GET /v1/calendar/{year}} (interface-spec 5.8): the State Council's holiday arrangement of a year as
+     * the platform publishes it, signed like every response, returned as text in the data-file format of
+     * {@code docs/calendar.md} (with its {@code # published:} header when the platform gives the date), ready for
+     * {@code WorkingDayCalendar.Builder.load(Reader, name)} or to be kept on disk.
+     *
+     * @throws ServiceException with status 404 ({@code NOT_FOUND}) when the year is not published yet
+     */
+    public String calendar(int year) {
+        if (year < 1000 || year > 9999) {
+            throw new IllegalArgumentException("year must have four digits, was " + year);
+        }
+        JsonNode d = get("/v1/calendar/" + year, RequestOptions.defaults());
+        StringBuilder tsv = new StringBuilder();
+        if (d.hasNonNull("published")) {
+            tsv.append("# published: ").append(d.get("published").asText()).append('\n');
+        }
+        tsv.append("# ").append(d.path("source").asText("arrangement " + year)).append(" (from the platform)\n");
+        for (JsonNode day : d.path("days")) {
+            String note = day.path("note").asText("").replace('\t', ' ').replace('\n', ' ');
+            tsv.append(day.path("date").asText()).append('\t').append(day.path("kind").asText()).append('\t')
+                    .append(year).append('\t').append(note).append('\n');
+        }
+        return tsv.toString();
+    }
+
     public WorkOrder workOrder(String orderNo) {
         return PlatformResponses.value(get("/v1/work-orders/" + segment(orderNo), RequestOptions.defaults()),
                 WorkOrder.class, "work order");
@@ -395,8 +444,11 @@ public final class HcpClient implements AutoCloseable {
             path = nationalSealer != null ? "/v1/national/evaluations" : "/v1/evaluations";
         } else if (KIND_CASES.equals(kind)) {
             path = "/v1/cases";
+        } else if (KIND_UNEVALUATED.equals(kind)) {
+            path = "/v1/unevaluated";
         } else {
-            throw new IllegalArgumentException("kind must be " + KIND_EVALUATIONS + " or " + KIND_CASES);
+            throw new IllegalArgumentException("kind must be " + KIND_EVALUATIONS + ", " + KIND_CASES + " or "
+                    + KIND_UNEVALUATED);
         }
         if (nationalSealer != null && KIND_EVALUATIONS.equals(kind)) {
             if (!startsWithArray(body)) {
@@ -535,7 +587,31 @@ public final class HcpClient implements AutoCloseable {
             unverified.addSuppressed(e);
             return unverified;
         }
-        return e;
+        return withPlatformCode(e);
+    }
+
+    /**
+     * A transport of the caller's does not know the platform's error body: the code is read here, from the verified
+     * response, so that a refusal is a refusal whatever the transport (and the outbox drops, rather than retries, a
+     * record the platform will never take).
+     */
+    private static ServiceException withPlatformCode(ServiceException e) {
+        if (e.platformCode().isPresent() || e.response() == null) {
+            return e;
+        }
+        org.haochaping.transport.PlatformError parsed;
+        try {
+            parsed = PlatformResponses.ERRORS.parse(e.response()).orElse(null);
+        } catch (RuntimeException unparsable) {
+            return e;
+        }
+        if (parsed == null) {
+            return e;
+        }
+        ServiceException coded = new ServiceException(e.getMessage() + ", platform code " + parsed.code(), e.response(),
+                parsed, e.attempts(), e.idempotencyKey().orElse(null), e.retryAfter().orElse(null));
+        coded.setStackTrace(e.getStackTrace());
+        return coded;
     }
 
     /**
@@ -642,6 +718,8 @@ public final class HcpClient implements AutoCloseable {
         private String proxyUser;
         private String proxyPassword;
         private org.haochaping.transport.RetryPolicy retryPolicy;
+        private Duration writeTimeout;
+        private okhttp3.OkHttpClient okHttpClient;
         private boolean checkBeforeSend = true;
         private EnvelopeSealer nationalSealer;
 
@@ -673,8 +751,10 @@ public final class HcpClient implements AutoCloseable {
         }
 
         /**
-         * A transport of the caller's (e.g. another HTTP library, or one shared with other clients). Its error body
-         * parser should be the platform's; the default transport is OkHttp with this client's settings.
+         * A transport of the caller's (e.g. another HTTP library). The client reads the platform's error code from a
+         * verified error response itself, whatever the transport's error body parser; the default transport is OkHttp
+         * with this client's settings. To keep OkHttp with the application's own TLS, pool or dispatcher, pass
+         * {@link #okHttpClient} instead.
          */
         public Builder transport(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -703,12 +783,28 @@ public final class HcpClient implements AutoCloseable {
             return this;
         }
 
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = timeout;
+            return this;
+        }
+
         /**
          * Time for one whole attempt, connect to last byte; default {@link OkHttpTransport#DEFAULT_CALL_TIMEOUT}
          * (60 s). Bounds a server that answers one byte at a time.
          */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The application's own OkHttp client (its TLS settings and trust store, connection pool, dispatcher, event
+         * listener). The SDK derives its client with {@code newBuilder()}, so the pool and dispatcher are shared and
+         * the application's client is left as it was; it is not shut down when this client closes. The platform's
+         * error parsing, signing, verification and retries stay the SDK's.
+         */
+        public Builder okHttpClient(okhttp3.OkHttpClient client) {
+            this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
             return this;
         }
 

@@ -29,8 +29,10 @@ final class PlatformResponses {
             JsonNode root = JSON.readTree(response.body());
             if (root != null && root.path("code").isTextual()) {
                 JsonNode message = root.get("message");
+                JsonNode requestId = root.get("requestId");
                 return Optional.of(new PlatformError(root.get("code").textValue(),
-                        message != null && message.isTextual() ? message.textValue() : null));
+                        message != null && message.isTextual() ? message.textValue() : null,
+                        requestId != null && requestId.isTextual() ? requestId.textValue() : null));
             }
             if (root != null && root.has("success") && root.path("code").isValueNode()) {
                 JsonNode message = root.get("errorMessage");

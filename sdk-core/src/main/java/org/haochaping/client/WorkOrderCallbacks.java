@@ -3,8 +3,10 @@ package org.haochaping.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.haochaping.badreview.WorkOrder;
 import org.haochaping.crypto.Verifier;
+import org.haochaping.crypto.request.InMemoryReplayGuard;
 import org.haochaping.crypto.request.MessageDirection;
 import org.haochaping.crypto.request.MessageVerifier;
+import org.haochaping.crypto.request.ReplayGuard;
 
 import java.time.Clock;
 import java.util.Map;
@@ -35,8 +37,19 @@ public final class WorkOrderCallbacks {
      * @param platformVerifier the platform's keys (several during a rotation)
      */
     public static WorkOrderCallbacks create(String appId, Verifier platformVerifier, Clock clock) {
+        return create(appId, platformVerifier, clock, new InMemoryReplayGuard(MessageVerifier.DEFAULT_REPLAY_CAPACITY));
+    }
+
+    /**
+     * As {@link #create(String, Verifier, Clock)}, with the nonce memory shared by every instance of the department
+     * system (e.g. sdk-jdbc's {@code JdbcReplayGuard} on the application's database), so that a callback replayed to
+     * another instance behind the load balancer is refused as well.
+     */
+    public static WorkOrderCallbacks create(String appId, Verifier platformVerifier, Clock clock,
+            ReplayGuard replayGuard) {
         return new WorkOrderCallbacks(MessageVerifier.builder(Objects.requireNonNull(platformVerifier, "verifier"))
                 .expectedAppId(Objects.requireNonNull(appId, "appId")).clock(Objects.requireNonNull(clock, "clock"))
+                .replayGuard(Objects.requireNonNull(replayGuard, "replayGuard"))
                 .build());
     }
 

@@ -1,11 +1,13 @@
 package org.haochaping.crypto;
 
+import org.haochaping.HcpException;
+
 /**
  * The one exception of the crypto layer. {@link #reason()} says what went wrong so callers can react
  * (refuse a callback, rotate a key, ask the sender to retry); the message names the field and the rule
  * but never contains key material, secrets or personal data (Art. 17).
  */
-public final class CryptoException extends RuntimeException {
+public final class CryptoException extends HcpException {
 
     private static final long serialVersionUID = 1L;
 

@@ -38,6 +38,7 @@ public final class Evaluation {
     private final OffsetDateTime servedAt;
     private final String staffNo;
     private final Evaluator evaluator;
+    private final String appendsTo;
 
     private Evaluation(Builder b) {
         this.evaluationId = b.evaluationId;
@@ -56,6 +57,7 @@ public final class Evaluation {
         this.servedAt = b.servedAt;
         this.staffNo = b.staffNo;
         this.evaluator = b.evaluator;
+        this.appendsTo = b.appendsTo;
     }
 
     public static Builder builder() {
@@ -79,6 +81,7 @@ public final class Evaluation {
         b.servedAt = servedAt;
         b.staffNo = staffNo;
         b.evaluator = evaluator;
+        b.appendsTo = appendsTo;
         return b;
     }
 
@@ -152,6 +155,14 @@ public final class Evaluation {
         return evaluator;
     }
 
+    /**
+     * For an appended evaluation (追加评价): the {@link #evaluationId()} of the evaluation it adds to; otherwise
+     * {@code null}. An appended evaluation adds indicators or text and keeps that evaluation's grade.
+     */
+    public String appendsTo() {
+        return appendsTo;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -167,7 +178,7 @@ public final class Evaluation {
                 && CaseRecord.sameInstant(evaluatedAt, e.evaluatedAt) && kind == e.kind && visitNo == e.visitNo
                 && stage == e.stage && CaseRecord.sameInstant(servedAt, e.servedAt)
                 && Objects.equals(staffNo, e.staffNo)
-                && Objects.equals(evaluator, e.evaluator);
+                && Objects.equals(evaluator, e.evaluator) && Objects.equals(appendsTo, e.appendsTo);
     }
 
     @Override
@@ -179,7 +190,7 @@ public final class Evaluation {
     public String toString() {
         return "Evaluation{" + (evaluationId == null ? "" : evaluationId + ", ")
                 + "case " + (caseRecord == null ? null : caseRecord.caseNo()) + ", " + scope + ", " + targets
-                + ", " + grade + ", " + channel + ", " + kind + ", visit " + visitNo + ", " + stage
+                + ", " + grade + ", " + channel + ", " + kind + (appendsTo == null ? "" : " to " + appendsTo) + ", visit " + visitNo + ", " + stage
                 + ", indicators " + indicatorCodes + (freeText == null ? "" : ", with free text") + "}";
     }
 
@@ -199,6 +210,7 @@ public final class Evaluation {
         private OffsetDateTime servedAt;
         private String staffNo;
         private Evaluator evaluator;
+        private String appendsTo;
 
         private Builder() {
         }
@@ -297,6 +309,12 @@ public final class Evaluation {
 
         public Builder evaluator(Evaluator evaluator) {
             this.evaluator = evaluator;
+            return this;
+        }
+
+        /** For an appended evaluation (追加评价): the id of the evaluation it adds to. */
+        public Builder appendsTo(String evaluationId) {
+            this.appendsTo = evaluationId;
             return this;
         }
 

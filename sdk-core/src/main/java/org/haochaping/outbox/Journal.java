@@ -1,12 +1,8 @@
 package org.haochaping.outbox;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -24,6 +20,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.haochaping.crypto.cipher.Sm4FieldCipher;
 import org.haochaping.transport.IdempotencyKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +37,7 @@ final class Journal implements Closeable {
     static final String FILE_NAME = "outbox.journal";
     static final String TEMP_NAME = "outbox.journal.tmp";
     static final String LOCK_NAME = "outbox.lock";
+    static final String QUARANTINE_NAME = "outbox.quarantine";
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
@@ -48,6 +46,7 @@ final class Journal implements Closeable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final long compactionThreshold;
+    private final Sm4FieldCipher atRest;
     private final Object writeLock = new Object();
     private final Object syncLock = new Object();
 
@@ -62,14 +61,16 @@ final class Journal implements Closeable {
 
     private volatile long syncedPosition;
     private final long truncatedBytes;
+    private long quarantinedBytes;
 
-    private Journal(Path directory, FileChannel lockChannel, FileLock lock, long compactionThreshold)
-            throws IOException {
+    private Journal(Path directory, FileChannel lockChannel, FileLock lock, long compactionThreshold,
+            Sm4FieldCipher atRest) throws IOException {
         this.directory = directory;
         this.file = directory.resolve(FILE_NAME);
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.compactionThreshold = compactionThreshold;
+        this.atRest = atRest;
         Files.deleteIfExists(directory.resolve(TEMP_NAME)); // a compaction cut short by a crash
         if (!Files.exists(file) || Files.size(file) == 0) {
             nextSequence = 1;
@@ -79,7 +80,9 @@ final class Journal implements Closeable {
             try {
                 truncatedBytes = recover();
             } catch (IOException | RuntimeException unreadable) {
-                channel.close();
+                if (channel != null) {
+                    channel.close();
+                }
                 throw unreadable;
             }
         }
@@ -92,6 +95,14 @@ final class Journal implements Closeable {
      * @throws OutboxStorageException when another outbox holds the directory or the journal is unreadable
      */
     static Journal open(Path directory, long compactionThreshold) throws IOException {
+        return open(directory, compactionThreshold, null);
+    }
+
+    /**
+     * As {@link #open(Path, long)}; with a cipher, records are written sealed (encryption at rest) and sealed
+     * records are opened.
+     */
+    static Journal open(Path directory, long compactionThreshold, Sm4FieldCipher atRest) throws IOException {
         Files.createDirectories(directory);
         FileChannel lockChannel = FileChannel.open(directory.resolve(LOCK_NAME),
                 EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), ownerOnly());
@@ -109,7 +120,7 @@ final class Journal implements Closeable {
             throw new OutboxStorageException(directory + " is in use by another open outbox");
         }
         try {
-            return new Journal(directory, lockChannel, lock, compactionThreshold);
+            return new Journal(directory, lockChannel, lock, compactionThreshold, atRest);
         } catch (IOException | RuntimeException unreadable) {
             lock.release();
             lockChannel.close();
@@ -117,44 +128,44 @@ final class Journal implements Closeable {
         }
     }
 
-    /** Reads every intact frame; cuts the file after the last one. Returns the bytes cut. */
+    /**
+     * Reads every intact frame. A damaged stretch followed by intact frames (media damage, a flipped bit) is set
+     * aside in the quarantine file and the frames after it are kept; a damaged tail with nothing intact after it
+     * (a write a crash cut short) is cut. Returns the bytes cut from the tail.
+     */
     private long recover() throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         long size = channel.size();
         if (size < Frames.HEADER_SIZE) {
             throw new OutboxStorageException(file + ": " + size + " bytes is too short for a journal header");
         }
-        ByteBuffer header = ByteBuffer.allocate(Frames.HEADER_SIZE);
-        while (header.hasRemaining() && channel.read(header, header.position()) >= 0) {
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new OutboxStorageException(file + ": " + size + " bytes is larger than a journal can be");
+        }
+        // Pending records are held in memory anyway and dead bytes are bounded by compaction, so the file fits.
+        byte[] bytes = new byte[(int) size];
+        ByteBuffer all = ByteBuffer.wrap(bytes);
+        while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
             // read fully
         }
-        header.flip();
-        nextSequence = Frames.readHeader(header, file.toString());
-        long position = Frames.HEADER_SIZE;
-        channel.position(position);
-        // The stream is never closed: that would close the channel, which stays open for appends.
-        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel),
-                64 * 1024));
-        while (true) {
-            long remaining = size - position;
-            if (remaining < Frames.FRAME_OVERHEAD) {
-                break;
+        int end = all.position();
+        nextSequence = Frames.readHeader(ByteBuffer.wrap(bytes, 0, Frames.HEADER_SIZE), file.toString());
+        int position = Frames.HEADER_SIZE;
+        List<long[]> quarantined = new ArrayList<>();
+        while (position < end) {
+            if (!Frames.intactFrame(bytes, position, end)) {
+                int next = nextIntactFrame(bytes, position + 1, end);
+                if (next < 0) {
+                    break; // a torn tail: nothing intact after it
+                }
+                quarantined.add(new long[] {position, next - position});
+                quarantine(bytes, position, next - position);
+                position = next;
+                continue;
             }
-            long bodyLength = in.readInt() & 0xffffffffL;
-            int storedCrc = in.readInt();
-            if (bodyLength == 0 || bodyLength > remaining - Frames.FRAME_OVERHEAD) {
-                break;
-            }
-            byte[] body = new byte[(int) bodyLength];
-            try {
-                in.readFully(body);
-            } catch (EOFException shorter) {
-                break;
-            }
-            if ((int) Frames.crc(body, 0, body.length) != storedCrc) {
-                break;
-            }
-            Frames.Entry entry = Frames.decode(body, position, file.toString());
+            int bodyLength = Frames.bodyLength(bytes, position);
+            Frames.Entry entry = Frames.decode(bytes, position + Frames.FRAME_OVERHEAD, bodyLength, position,
+                    file.toString(), atRest);
             if (entry.record != null) {
                 OutboxRecord record = entry.record;
                 live.put(record.sequence(), record);
@@ -177,7 +188,54 @@ final class Journal implements Closeable {
         }
         writePosition = position;
         syncedPosition = position;
+        if (!quarantined.isEmpty()) {
+            long damaged = 0;
+            StringBuilder where = new StringBuilder();
+            for (long[] stretch : quarantined) {
+                damaged += stretch[1];
+                where.append(where.length() == 0 ? "" : ", ").append(stretch[1]).append(" at offset ").append(stretch[0]);
+            }
+            quarantinedBytes = damaged;
+            LOG.warn("Outbox journal {}: {} damaged bytes ({}) fail their checksum but intact entries follow them: "
+                    + "damage to the file, not a crash. The damaged bytes are set aside in {}; {} records are kept. "
+                    + "A record inside them is lost from the queue (its bytes are in the quarantine file); an "
+                    + "acknowledgement inside them means one more delivery under the same idempotency key.",
+                    file, damaged, where, QUARANTINE_NAME, live.size());
+            // The journal itself must not keep the damaged bytes: a later recovery would meet them again.
+            channel.close();
+            rewrite();
+        }
         return cut;
+    }
+
+    /**
+     * The next offset from which intact frames run to the end of the file or to a torn tail, or -1. A candidate
+     * must look like a frame this version writes before its CRC is computed, so the scan is cheap.
+     */
+    private static int nextIntactFrame(byte[] bytes, int from, int end) {
+        for (int candidate = from; candidate + Frames.FRAME_OVERHEAD < end; candidate++) {
+            if (Frames.plausibleFrame(bytes, candidate, end) && Frames.intactFrame(bytes, candidate, end)) {
+                return candidate;
+            }
+        }
+        return -1;
+    }
+
+    /** Appends damaged bytes to the quarantine file: offset u64 | length u32 | the bytes, forced. */
+    private void quarantine(byte[] bytes, int offset, int length) throws IOException {
+        try (FileChannel out = FileChannel.open(directory.resolve(QUARANTINE_NAME), EnumSet.of(
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), ownerOnly())) {
+            ByteBuffer header = ByteBuffer.allocate(12).putLong(offset).putInt(length);
+            header.flip();
+            writeFully(out, header);
+            writeFully(out, ByteBuffer.wrap(bytes, offset, length));
+            out.force(true);
+        }
+    }
+
+    /** Damaged bytes set aside by the recovery at open; zero when the journal was sound. */
+    long quarantinedBytes() {
+        return quarantinedBytes;
     }
 
     long truncatedBytes() {
@@ -214,12 +272,11 @@ final class Journal implements Closeable {
             // Taken under the lock so that sequence order and creation time agree.
             Instant createdAt = Instant.ofEpochMilli(clock.millis());
             OutboxRecord record = new OutboxRecord(nextSequence, key, kind, createdAt, payload);
-            ByteBuffer frame = Frames.recordFrame(record);
-            int size = frame.remaining();
+            ByteBuffer frame = Frames.recordFrame(record, atRest);
             writeAtEnd(frame);
             nextSequence++;
             live.put(record.sequence(), record);
-            liveBytes += size;
+            liveBytes += Frames.recordFrameSize(record);
             return new Appended(record, writePosition);
         }
     }
@@ -301,11 +358,16 @@ final class Journal implements Closeable {
         }
     }
 
-    /** Compacts when acknowledged entries take more room than the threshold and than the live records. */
+    /**
+     * Compacts when the last pending record was delivered (delivered records, which may hold personal data, are
+     * erased from the file promptly; Art. 17), or when acknowledged entries take more room than the threshold and
+     * than the live records.
+     */
     boolean compactIfWorthIt() throws IOException {
         synchronized (writeLock) {
             long dead = writePosition - Frames.HEADER_SIZE - liveBytes;
-            if (dead < compactionThreshold || dead < liveBytes) {
+            boolean drained = live.isEmpty() && writePosition > Frames.HEADER_SIZE;
+            if (!drained && (dead < compactionThreshold || dead < liveBytes)) {
                 return false;
             }
         }
@@ -313,41 +375,87 @@ final class Journal implements Closeable {
         return true;
     }
 
-    /** Rewrites the journal with only the live records: write a temporary file, force it, rename it over. */
+    /**
+     * Rewrites the journal with only the live records: write a temporary file, force it, rename it over. When the
+     * temporary file cannot be written (a full disk), it is deleted and the journal goes on as it was: a failed
+     * compaction loses nothing and blocks nothing, and the next one is tried after the next delivery.
+     */
     void compact() throws IOException {
         synchronized (syncLock) {
             synchronized (writeLock) {
                 checkUsable();
                 long before = writePosition;
+                Path temp = directory.resolve(TEMP_NAME);
+                try {
+                    writeTemp(temp);
+                } catch (IOException | RuntimeException notWritten) {
+                    deleteQuietly(temp, notWritten);
+                    throw notWritten;
+                }
+                // Closed before the rename: Windows cannot rename over an open file.
                 channel.close();
                 try {
-                    rewrite();
-                } catch (IOException | RuntimeException rewriteFailed) {
-                    failed = true;
-                    throw rewriteFailed;
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException | RuntimeException notMoved) {
+                    deleteQuietly(temp, notMoved);
+                    reopen(notMoved);
+                    throw notMoved;
                 }
+                forceDirectory();
+                reopen(null);
                 LOG.debug("Outbox journal compacted from {} to {} bytes ({} live records)", before, writePosition,
                         live.size());
             }
         }
     }
 
-    /** Writes header and live records to the temporary file, renames it over the journal and reopens. */
-    private void rewrite() throws IOException {
-        Path temp = directory.resolve(TEMP_NAME);
+    /** Opens the journal file for appends again; when even that fails the journal is unusable until reopened. */
+    private void reopen(Throwable earlier) throws IOException {
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            writePosition = channel.size();
+            syncedPosition = writePosition;
+        } catch (IOException | RuntimeException cannotOpen) {
+            failed = true;
+            if (earlier != null) {
+                earlier.addSuppressed(cannotOpen);
+            }
+            throw cannotOpen;
+        }
+    }
+
+    private static void deleteQuietly(Path temp, Throwable cause) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException stillThere) {
+            cause.addSuppressed(stillThere); // deleted on the next open at the latest
+        }
+    }
+
+    /** Writes header and live records to the temporary file and forces it. */
+    private void writeTemp(Path temp) throws IOException {
         try (FileChannel out = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), ownerOnly())) {
             writeFully(out, Frames.header(nextSequence));
             for (OutboxRecord record : live.values()) {
-                writeFully(out, Frames.recordFrame(record));
+                writeFully(out, Frames.recordFrame(record, atRest));
             }
             out.force(true);
         }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Creates the journal (or replaces it after recovery) with header and live records, atomically. */
+    private void rewrite() throws IOException {
+        Path temp = directory.resolve(TEMP_NAME);
+        try {
+            writeTemp(temp);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException notWritten) {
+            deleteQuietly(temp, notWritten);
+            throw notWritten;
+        }
         forceDirectory();
-        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        writePosition = channel.size();
-        syncedPosition = writePosition;
+        reopen(null);
     }
 
     /**

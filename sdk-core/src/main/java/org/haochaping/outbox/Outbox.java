@@ -15,6 +15,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import org.haochaping.crypto.cipher.Sm4FieldCipher;
 import org.haochaping.transport.IdempotencyKey;
 import org.haochaping.transport.ServiceException;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <p>Format, fsync policy, crash semantics and compaction: {@code docs/outbox.md}. Thread-safe; one open
  * outbox per directory (a lock file enforces it across processes).
  */
-public final class Outbox implements AutoCloseable {
+public final class Outbox implements OutboxStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final Pattern KIND = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -73,6 +74,9 @@ public final class Outbox implements AutoCloseable {
     private int consecutiveFailures;
     private long nextAttemptNanos;
     private boolean closed;
+    private String lastFailureType;
+    private Instant lastFailureAt;
+    private Instant lastDeliveredAt;
 
     private Outbox(Builder builder, Journal journal) {
         this.journal = journal;
@@ -245,6 +249,29 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
+     * How the sender is doing, for a terminal's status screen or a health check: whether it runs, how many
+     * deliveries failed in a row, the type of the last failure (never its message, which may quote a payload)
+     * and when records were last delivered.
+     */
+    public OutboxHealth health() {
+        Instant oldest;
+        lock.lock();
+        try {
+            Map.Entry<Long, OutboxRecord> first = ready.firstEntry();
+            oldest = first == null ? null : first.getValue().createdAt();
+            return new OutboxHealth(!closed && sender.isAlive(), ready.size(), consecutiveFailures, lastFailureType,
+                    lastFailureAt, lastDeliveredAt, oldest == null ? null : nonNegative(Duration.between(oldest,
+                            clock.instant())), journal.quarantinedBytes());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /**
      * Ends the current backoff and delivers at once, e.g. when Android reports the network is back.
      */
     public void retryNow() {
@@ -282,8 +309,31 @@ public final class Outbox implements AutoCloseable {
         sender.start();
     }
 
+    /**
+     * The sender loop: anything a sink, handler or network check throws (an {@link Error} included) is a
+     * failed attempt, never the end of the sender. Only {@link #close()} ends it.
+     */
     private void runSender() {
         while (true) {
+            try {
+                if (!senderStep()) {
+                    return;
+                }
+            } catch (Throwable escaped) {
+                // Anything that escaped a step (a failing network check, an Error from a rejection handler):
+                // count it as a failed attempt and go on after the backoff, so submit never fills a dead queue.
+                if (isClosed()) {
+                    return;
+                }
+                recordFailure(escaped);
+                scheduleRetry(null, escaped);
+            }
+        }
+    }
+
+    /** One turn of the sender; {@code false} when it must stop (closing). */
+    private boolean senderStep() {
+        {
             OutboxRecord next;
             lock.lock();
             try {
@@ -295,21 +345,19 @@ public final class Outbox implements AutoCloseable {
                     }
                 }
                 if (closed) {
-                    return;
+                    return false;
                 }
                 next = ready.firstEntry().getValue();
             } catch (InterruptedException closing) {
-                return;
+                return false;
             } finally {
                 lock.unlock();
             }
             if (!networkStatus.isAvailable()) {
                 waitForNetwork();
-                continue;
+                return true;
             }
-            if (!deliver(next)) {
-                return;
-            }
+            return deliver(next);
         }
     }
 
@@ -338,10 +386,13 @@ public final class Outbox implements AutoCloseable {
             }
         } catch (InterruptedException interrupted) {
             return false;
-        } catch (Exception failure) {
+        } catch (Throwable failure) {
+            // Errors too (a sink's OutOfMemoryError, StackOverflowError, NoClassDefFoundError): the record stays
+            // pending and the sender lives on; health() shows the failure.
             if (isClosed()) {
                 return false;
             }
+            recordFailure(failure);
             scheduleRetry(record, failure);
             return true;
         }
@@ -349,7 +400,17 @@ public final class Outbox implements AutoCloseable {
         return true;
     }
 
-    private void scheduleRetry(OutboxRecord record, Exception failure) {
+    private void recordFailure(Throwable failure) {
+        lock.lock();
+        try {
+            lastFailureType = failure.getClass().getName();
+            lastFailureAt = clock.instant();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void scheduleRetry(OutboxRecord record, Throwable failure) {
         Duration delay;
         int failures;
         lock.lock();
@@ -368,8 +429,16 @@ public final class Outbox implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        LOG.info("Outbox record {} ({}) not delivered ({}); {} consecutive failures, next try in {} ms",
-                record.sequence(), record.kind(), describe(failure), failures, delay.toMillis());
+        if (record == null) {
+            LOG.error("Outbox sender: {} outside a delivery; {} consecutive failures, next try in {} ms",
+                    describe(failure), failures, delay.toMillis());
+        } else if (failure instanceof Exception) {
+            LOG.info("Outbox record {} ({}) not delivered ({}); {} consecutive failures, next try in {} ms",
+                    record.sequence(), record.kind(), describe(failure), failures, delay.toMillis());
+        } else {
+            LOG.error("Outbox record {} ({}) not delivered: the sink threw {}; {} consecutive failures, next try "
+                    + "in {} ms", record.sequence(), record.kind(), describe(failure), failures, delay.toMillis());
+        }
     }
 
     private Duration retryBackoff(int failures) {
@@ -383,7 +452,7 @@ public final class Outbox implements AutoCloseable {
         return Duration.ofMillis(Math.round(exponential * (1.0 - 0.2 * ThreadLocalRandom.current().nextDouble())));
     }
 
-    private static String describe(Exception failure) {
+    private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
@@ -405,6 +474,7 @@ public final class Outbox implements AutoCloseable {
             reservedRecords--;
             reservedBytes -= size;
             consecutiveFailures = 0;
+            lastDeliveredAt = clock.instant();
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -420,6 +490,16 @@ public final class Outbox implements AutoCloseable {
         lock.lock();
         try {
             return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The pending records in order, for tests. */
+    List<OutboxRecord> pendingRecords() {
+        lock.lock();
+        try {
+            return new java.util.ArrayList<>(ready.values());
         } finally {
             lock.unlock();
         }
@@ -490,6 +570,7 @@ public final class Outbox implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private NetworkStatus networkStatus = NetworkStatus.ALWAYS;
         private long compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
+        private byte[] atRestKey;
 
         private Builder(Path directory, OutboxSink sink) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -560,6 +641,25 @@ public final class Outbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Encrypts every record's payload at rest in the journal with SM4-GCM under this 16-byte key (Art. 17:
+         * payloads carry the evaluator's name, certificate number and mobile). The key comes from the application
+         * (on Android, e.g. unwrapped with a key from the Android Keystore: {@code AndroidOutboxes}); the SDK never
+         * stores it. Records written in clear before the key was set are still read, and rewritten encrypted at the
+         * next compaction. Once records are sealed, the outbox opens only with the same key. Threat model:
+         * {@code docs/security.md}.
+         *
+         * @param sm4Key 16 bytes (copied)
+         */
+        public Builder encryptAtRest(byte[] sm4Key) {
+            if (sm4Key == null || sm4Key.length != Sm4FieldCipher.KEY_BYTES) {
+                throw new IllegalArgumentException("encryptAtRest: an SM4 key is " + Sm4FieldCipher.KEY_BYTES
+                        + " bytes");
+            }
+            this.atRestKey = sm4Key.clone();
+            return this;
+        }
+
         /** Dead bytes that trigger compaction (also needs dead bytes to exceed live bytes); for tests. */
         Builder compactionThreshold(long bytes) {
             this.compactionThreshold = bytes;
@@ -575,7 +675,8 @@ public final class Outbox implements AutoCloseable {
         public Outbox open() {
             Journal journal;
             try {
-                journal = Journal.open(directory, compactionThreshold);
+                journal = Journal.open(directory, compactionThreshold,
+                        atRestKey == null ? null : Sm4FieldCipher.gcm(atRestKey));
             } catch (IOException unusable) {
                 throw new OutboxStorageException("cannot open the outbox in " + directory + ": " + unusable, unusable);
             }

@@ -1,7 +1,9 @@
 package org.haochaping.outbox;
 
+import org.haochaping.HcpException;
+
 /** A failure of the durable outbox. */
-public class OutboxException extends RuntimeException {
+public class OutboxException extends HcpException {
 
     private static final long serialVersionUID = 1L;
 

@@ -24,6 +24,18 @@ public final class OutboxRecord {
         this.payload = payload;
     }
 
+    /**
+     * A record read back from a store other than the file journal (e.g. a database table); the payload is copied.
+     * Stores keep records, they do not make them up: the sequence, key and time are the ones stored at submit.
+     */
+    public static OutboxRecord restore(long sequence, IdempotencyKey idempotencyKey, String kind, Instant createdAt,
+            byte[] payload) {
+        if (idempotencyKey == null || kind == null || createdAt == null || payload == null) {
+            throw new IllegalArgumentException("idempotencyKey, kind, createdAt and payload are required");
+        }
+        return new OutboxRecord(sequence, idempotencyKey, kind, createdAt, payload.clone());
+    }
+
     /** The record's position in submission order, unique for the lifetime of the outbox directory. */
     public long sequence() {
         return sequence;

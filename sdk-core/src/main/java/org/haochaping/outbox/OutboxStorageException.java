@@ -15,7 +15,8 @@ public final class OutboxStorageException extends OutboxException {
         super(message);
     }
 
-    OutboxStorageException(String message, Throwable cause) {
+    /** For stores outside this package (e.g. sdk-jdbc): the message must not hold payload or personal data. */
+    public OutboxStorageException(String message, Throwable cause) {
         super(message, cause);
     }
 }

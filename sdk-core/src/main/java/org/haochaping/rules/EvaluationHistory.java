@@ -15,9 +15,10 @@ import java.util.Objects;
 /**
  * The cadence rules that compare an evaluation with those already accepted for the same case (Art. 9-12):
  * 一事一评 online, and offline one staff evaluation per visit and one item evaluation after completion; a batch
- * is evaluated once (Art. 12) and a theme either overall, once, or item by item (Art. 14). An appended evaluation (追加评价)
- * follows an active one of the same target and visit, at most once; follow-up visits (回访, Art. 22) are not
- * counted here.
+ * is evaluated once (Art. 12) and a theme either overall, once, or item by item (Art. 14); a joint approval's staff
+ * are evaluated at receipt and at completion (Art. 13). An appended evaluation (追加评价) adds to the active
+ * evaluation it names ({@link Evaluation#appendsTo()}), keeps its grade and targets, and is made once; it is not a
+ * second evaluation. Follow-up visits (回访, Art. 22) are not counted here.
  *
  * <p>Immutable: {@link #with(Evaluation)} returns a new history. The conformance simulator keeps one per case.
  */
@@ -43,38 +44,102 @@ public final class EvaluationHistory {
 
     /** The violations that accepting {@code candidate} after this history would cause; empty when it may be. */
     public List<Violation> violations(Evaluation candidate) {
-        Checks k = new Checks();
+        List<Violation> out = new ArrayList<>();
+        for (Conflict c : conflicts(candidate)) {
+            out.add(c.violation());
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #violations(Evaluation)}, each with the earlier evaluation it conflicts with (when there is one),
+     * so that a report can name both records.
+     */
+    public List<Conflict> conflicts(Evaluation candidate) {
+        List<Conflict> out = new ArrayList<>();
         if (candidate.kind() == EvaluationKind.FOLLOW_UP) {
-            return k.result();
+            return out;
+        }
+        if (candidate.kind() == EvaluationKind.APPENDED) {
+            appended(candidate, out);
+            return out;
         }
         for (Target target : candidate.targets()) {
-            int active = 0;
-            int appended = 0;
-            boolean overallBefore = false;
             for (Evaluation earlier : accepted) {
-                if (earlier.kind() != EvaluationKind.FOLLOW_UP && earlier.targets().contains(target)
+                if (earlier.kind() == EvaluationKind.ACTIVE && earlier.targets().contains(target)
                         && sameSubject(earlier, candidate) && sameOccasion(target, earlier, candidate)) {
-                    if (earlier.kind() == EvaluationKind.ACTIVE) {
-                        active++;
-                        overallBefore |= earlier.scope() == EvaluationScope.THEME;
-                    } else {
-                        appended++;
-                    }
+                    boolean overallBefore = earlier.scope() == EvaluationScope.THEME;
+                    out.add(new Conflict(new Violation("targets", article(candidate, overallBefore),
+                            alreadyMessage(candidate, target, overallBefore)), earlier));
+                    break;
                 }
             }
-            if (candidate.kind() == EvaluationKind.ACTIVE && active > 0) {
-                k.add("targets", article(candidate, overallBefore), alreadyMessage(candidate, target, overallBefore));
-            }
-            if (candidate.kind() == EvaluationKind.APPENDED && active == 0) {
-                k.add("kind", "Art. 11", "an appended evaluation (追加评价) of " + target.chineseName()
-                        + " needs an earlier active evaluation of the same " + occasion(target));
-            }
-            if (candidate.kind() == EvaluationKind.APPENDED && appended > 0) {
-                k.add("kind", "Art. 11", "the " + target.chineseName() + " of this " + occasion(target)
-                        + " already has an appended evaluation (追加评价)");
+        }
+        return out;
+    }
+
+    /**
+     * Art. 9(四), 11, 16: an appended evaluation (追加评价) adds indicators or text to the active evaluation it names,
+     * of the same subject; it keeps that evaluation's grade and targets, and an evaluation is appended to once.
+     */
+    private void appended(Evaluation candidate, List<Conflict> out) {
+        Evaluation original = null;
+        for (Evaluation earlier : accepted) {
+            if (candidate.appendsTo() != null && candidate.appendsTo().equals(earlier.evaluationId())
+                    && earlier.kind() == EvaluationKind.ACTIVE && sameSubject(earlier, candidate)) {
+                original = earlier;
             }
         }
-        return k.result();
+        if (original == null) {
+            out.add(new Conflict(new Violation("appendsTo", "Art. 9(四), 11", "names no accepted active evaluation of "
+                    + "this case (an appended evaluation, 追加评价, adds to one)"), null));
+            return;
+        }
+        if (candidate.grade() != original.grade()) {
+            out.add(new Conflict(new Violation("grade", "Art. 9(四), 11", "an appended evaluation (追加评价) cannot "
+                    + "change the grade of the evaluation it adds to (" + chinese(original) + ")"), original));
+        }
+        if (!original.targets().containsAll(candidate.targets())) {
+            out.add(new Conflict(new Violation("targets", "Art. 9(四), 11", "an appended evaluation (追加评价) adds to "
+                    + "the targets of the evaluation it names, " + original.targets() + ", and no other"), original));
+        }
+        for (Evaluation earlier : accepted) {
+            if (earlier.kind() == EvaluationKind.APPENDED && candidate.appendsTo().equals(earlier.appendsTo())
+                    && sameSubject(earlier, candidate)) {
+                out.add(new Conflict(new Violation("appendsTo", "Art. 9(四), 11", "the evaluation it names already "
+                        + "has an appended evaluation (追加评价)"), earlier));
+                break;
+            }
+        }
+    }
+
+    private static String chinese(Evaluation e) {
+        return e.grade() == null ? "no grade" : e.grade().chineseName();
+    }
+
+    /** One broken cadence rule and the earlier evaluation it conflicts with ({@code null} when none). */
+    public static final class Conflict {
+        private final Violation violation;
+        private final Evaluation earlier;
+
+        Conflict(Violation violation, Evaluation earlier) {
+            this.violation = violation;
+            this.earlier = earlier;
+        }
+
+        public Violation violation() {
+            return violation;
+        }
+
+        /** The accepted evaluation the candidate conflicts with, or {@code null}. */
+        public Evaluation earlier() {
+            return earlier;
+        }
+
+        @Override
+        public String toString() {
+            return violation.toString();
+        }
     }
 
     /** Throws {@link ValidationException} if {@code candidate} may not follow this history; else a new history with it. */
@@ -103,13 +168,19 @@ public final class EvaluationHistory {
         return a.scope() == b.scope() && Objects.equals(ca.caseNo(), cb.caseNo());
     }
 
-    /** Staff are evaluated per visit; the item once per case (Art. 11). */
+    /**
+     * Staff are evaluated per visit; the item once per case (Art. 11). For a joint approval (Art. 13) the staff
+     * evaluation at receipt (收件时) and the one at completion (办结时) are two occasions, whatever the visit number.
+     */
     private static boolean sameOccasion(Target target, Evaluation a, Evaluation b) {
-        return target == Target.SERVICE_ITEM || a.visitNo() == b.visitNo();
-    }
-
-    private static String occasion(Target target) {
-        return target == Target.SERVICE_ITEM ? "case" : "visit";
+        if (target == Target.SERVICE_ITEM) {
+            return true;
+        }
+        if (a.visitNo() != b.visitNo()) {
+            return false;
+        }
+        boolean joint = a.caseRecord() != null && a.caseRecord().isJointApproval();
+        return !joint || a.stage() == b.stage();
     }
 
     private static String article(Evaluation e, boolean overallBefore) {

@@ -14,6 +14,15 @@ import org.haochaping.model.Indicator;
 import org.haochaping.model.IndicatorCatalogue;
 import org.haochaping.model.Target;
 
+import org.haochaping.calendar.DateNotCoveredException;
+import org.haochaping.calendar.ShanghaiTime;
+import org.haochaping.calendar.WorkingDayCalendar;
+import org.haochaping.deadline.Deadline;
+import org.haochaping.deadline.DeadlineCalculator;
+import org.haochaping.deadline.DeadlineRule;
+
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -25,22 +34,71 @@ import java.util.Set;
  * name (Art. 17) and the follow-up visit (Art. 22). Rules that compare an evaluation with earlier ones (one per
  * case, one per visit) are in {@link EvaluationHistory}.
  *
- * <p>All violations are reported at once. Stateless and thread-safe.
+ * <p>Two rules read time: an evaluation made after the Art. 16 window (the end of the 5th working day after
+ * completion, on the policy's {@link WorkingDayCalendar}) is refused, the case being 未评; and an evaluation
+ * whose {@code evaluatedAt} is later than the policy's {@link Clock} plus {@link #ALLOWED_CLOCK_SKEW} is refused.
+ * Where the calendar has no data for the days the window spans, the window is not decided here (the calendar's
+ * own policy for such years applies).
+ *
+ * <p>All violations are reported at once. Immutable and thread-safe.
  */
 public final class EvaluationPolicy {
 
     static final int MAX_FREE_TEXT = 500;
     static final int MAX_VISIT = 99;
 
-    private final IndicatorCatalogue catalogue;
+    /** How far {@code evaluatedAt} may be ahead of the checking clock (clocks of terminals drift). */
+    public static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private EvaluationPolicy(IndicatorCatalogue catalogue) {
+    private final IndicatorCatalogue catalogue;
+    private final DeadlineCalculator deadlines;
+    private final Clock clock;
+
+    private EvaluationPolicy(IndicatorCatalogue catalogue, DeadlineCalculator deadlines, Clock clock) {
         this.catalogue = catalogue;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
-    /** The Tianjin rules with the annex's indicator catalogue. */
+    /** The Tianjin rules with the annex's indicator catalogue, the official calendar and the system clock. */
     public static EvaluationPolicy standard() {
-        return new EvaluationPolicy(IndicatorCatalogue.standard());
+        return new EvaluationPolicy(IndicatorCatalogue.standard(), DeadlineCalculator.official(), Clock.systemUTC());
+    }
+
+    /** The same rules checked against another clock (evaluations from its future are refused). */
+    public EvaluationPolicy withClock(Clock clock) {
+        if (clock == null) {
+            throw new IllegalArgumentException("clock is required");
+        }
+        return new EvaluationPolicy(catalogue, deadlines, clock);
+    }
+
+    /** The same rules on another working-day calendar (the Art. 16 window). */
+    public EvaluationPolicy withCalendar(WorkingDayCalendar calendar) {
+        return new EvaluationPolicy(catalogue, new DeadlineCalculator(calendar), clock);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public WorkingDayCalendar calendar() {
+        return deadlines.calendar();
+    }
+
+    /**
+     * The Art. 16 window of a completed case: evaluations are accepted until its {@code dueAt}; {@code null} when
+     * the case is not completed or the calendar has no data for the days it spans.
+     */
+    public Deadline evaluationWindow(CaseRecord c) {
+        if (c == null || c.status() != CaseStatus.COMPLETED || c.completedAt() == null) {
+            return null;
+        }
+        try {
+            return deadlines.calculate(DeadlineRule.UNEVALUATED, c.completedAt());
+        } catch (DateNotCoveredException e) {
+            return null;
+        }
     }
 
     /** Every violation of a case record; paths relative to the case. */
@@ -87,6 +145,14 @@ public final class EvaluationPolicy {
         }
         k.text("freeText", e.freeText(), MAX_FREE_TEXT);
         k.code("staffNo", e.staffNo(), 32);
+        boolean staffHandled = c == null || (c.handlingMode() != HandlingMode.FULLY_ONLINE
+                && c.handlingMode() != HandlingMode.SELF_SERVICE);
+        if (staffHandled && e.targets().contains(Target.SERVICE_STAFF) && isBlank(e.staffNo())
+                && (c == null || isBlank(c.staffNo()))) {
+            k.add("staffNo", "Art. 10(一), 26", "is required when the staff (服务人员) is graded: name the staff member "
+                    + "(the evaluation's or the case's staffNo), so the evaluation can be shown and ranked");
+        }
+        appended(e, k);
         k.addAll(EvaluatorRules.violations(e.evaluator()), e.evaluator() == null ? "" : "evaluator");
         if (graded) {
             indicators(e, k);
@@ -99,6 +165,21 @@ public final class EvaluationPolicy {
             timing(e, c, k);
         }
         return k.result();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.trim().isEmpty();
+    }
+
+    /** Art. 9(四), 11: an appended evaluation (追加评价) names the evaluation it adds to; no other kind does. */
+    private static void appended(Evaluation e, Checks k) {
+        k.code("appendsTo", e.appendsTo(), CaseRules.MAX_CODE);
+        if (e.kind() == EvaluationKind.APPENDED && isBlank(e.appendsTo())) {
+            k.add("appendsTo", "Art. 9(四), 11", "is required for an appended evaluation (追加评价): the evaluationId "
+                    + "of the evaluation it adds to");
+        } else if (e.kind() != null && e.kind() != EvaluationKind.APPENDED && e.appendsTo() != null) {
+            k.add("appendsTo", "Art. 9(四), 11", "is only for an appended evaluation (追加评价), not " + e.kind().chineseName());
+        }
     }
 
     /** Art. 7: indicators belong to the graded targets and to the grade; a bad grade is justified per target. */
@@ -180,6 +261,9 @@ public final class EvaluationPolicy {
             if (e.targets().contains(Target.SERVICE_ITEM)) {
                 k.add("targets", "Art. 15", "a 查询咨询 in a hall is evaluated on the window staff (服务人员) only");
             }
+            if (e.stage() != EvaluationStage.AT_COMPLETION) {
+                k.add("stage", "Art. 15", "a 查询咨询 is evaluated once completed in the hall (在政务大厅办结的), 办结时");
+            }
             completionStage(e, c, k);
             return;
         }
@@ -200,7 +284,9 @@ public final class EvaluationPolicy {
             k.add("visitNo", "Art. 9, 11", "a " + mode.chineseName() + " case has one evaluation (一事一评), visit 1");
         }
         completionStage(e, c, k);
-        if (c.isJointApproval()) {
+        if (c.isJointApproval() && !onlineOnly) {
+            // Art. 13 describes window handling (收件, 窗口人员); a joint approval handled wholly online or at a
+            // terminal is evaluated like any such case (Art. 6, 11): the item, once, after completion.
             Set<Target> expected = e.stage() == EvaluationStage.AT_RECEIPT
                     ? EnumSet.of(Target.SERVICE_STAFF) : EnumSet.allOf(Target.class);
             if (!e.targets().equals(expected)) {
@@ -219,12 +305,18 @@ public final class EvaluationPolicy {
     }
 
     private static boolean isHallChannel(Channel channel) {
+        // The dynamic code is printed on a hall receipt (回执单) and read after a visit: a hall channel (Art. 10(二)).
         return channel == Channel.WINDOW_EVALUATOR || channel == Channel.STATIC_QR_CODE
-                || channel == Channel.SELF_SERVICE_TERMINAL || channel == Channel.SUGGESTION_BOX;
+                || channel == Channel.DYNAMIC_QR_CODE || channel == Channel.SELF_SERVICE_TERMINAL
+                || channel == Channel.SUGGESTION_BOX;
     }
 
     /** Art. 12, 14: batch and theme evaluations. */
     private static void scope(Evaluation e, CaseRecord c, Checks k) {
+        if (e.scope() == EvaluationScope.CASE && c.batchNo() != null && e.kind() != EvaluationKind.FOLLOW_UP) {
+            k.add("scope", "Art. 12", "the case belongs to batch " + c.batchNo() + " (批量业务), which is evaluated "
+                    + "once for all its cases (一次评价): evaluate it with scope BATCH");
+        }
         if (e.scope() == EvaluationScope.BATCH) {
             if (c.batchNo() == null) {
                 k.add("case.batchNo", "Art. 12", "is required for a batch evaluation (批量业务)");
@@ -242,10 +334,20 @@ public final class EvaluationPolicy {
         }
     }
 
-    /** Art. 11, 16: an evaluation follows the service it grades. */
-    private static void timing(Evaluation e, CaseRecord c, Checks k) {
+    /** Art. 11, 16: an evaluation follows the service it grades, within the Art. 16 window, not from the future. */
+    private void timing(Evaluation e, CaseRecord c, Checks k) {
         if (e.evaluatedAt() == null) {
             return;
+        }
+        if (e.evaluatedAt().toInstant().isAfter(clock.instant().plus(ALLOWED_CLOCK_SKEW))) {
+            k.add("evaluatedAt", Checks.SPEC, "is in the future: later than the checking clock ("
+                    + ShanghaiTime.format(ShanghaiTime.normalize(clock.instant().atOffset(java.time.ZoneOffset.UTC)))
+                    + ") plus " + ALLOWED_CLOCK_SKEW.toMinutes() + " minutes");
+        }
+        Deadline window = e.kind() == EvaluationKind.FOLLOW_UP ? null : evaluationWindow(c);
+        if (window != null && !window.isMetBy(e.evaluatedAt())) {
+            k.add("evaluatedAt", "Art. 16", "is after the evaluation window: 5 working days after completion (办结) "
+                    + "ended at " + ShanghaiTime.format(window.dueAt()) + "; the case is 未评");
         }
         if (c.acceptedAt() != null && e.evaluatedAt().isBefore(c.acceptedAt())) {
             k.add("evaluatedAt", "Art. 11", "is before the case was accepted (受理)");

@@ -2,6 +2,7 @@ package org.haochaping.rules;
 
 import org.haochaping.model.CertificateType;
 import org.haochaping.model.Evaluator;
+import org.haochaping.model.EvaluatorKind;
 import org.haochaping.model.id.CreditCode;
 import org.haochaping.model.id.ResidentIdNumber;
 
@@ -19,6 +20,15 @@ public final class EvaluatorRules {
     private EvaluatorRules() {
     }
 
+    /** Whether the certificate can identify that kind of evaluator: a person by a personal one, an organisation by its code. */
+    static boolean fits(EvaluatorKind kind, CertificateType type) {
+        if (type == CertificateType.OTHER) {
+            return true;
+        }
+        boolean organisational = type == CertificateType.UNIFIED_SOCIAL_CREDIT_CODE;
+        return (kind == EvaluatorKind.NATURAL_PERSON) != organisational;
+    }
+
     /** Every violation, with paths relative to the evaluator object. */
     public static List<Violation> violations(Evaluator e) {
         Checks k = new Checks();
@@ -34,6 +44,12 @@ public final class EvaluatorRules {
         }
         if (e.certificateType() == null) {
             k.add("certificateType", "Art. 17", "is required: 好差评 is real-name (实名制)");
+        } else if (e.kind() != null && !fits(e.kind(), e.certificateType())) {
+            k.add("certificateType", "Art. 17", e.kind() == EvaluatorKind.NATURAL_PERSON
+                    ? "a natural person (自然人) is identified by a personal certificate (居民身份证, 护照, 通行证 or 其他证件), not "
+                            + e.certificateType().chineseName()
+                    : "an organisation (" + e.kind().chineseName() + ") is identified by its 统一社会信用代码 (or 其他证件), not "
+                            + e.certificateType().chineseName());
         }
         String number = e.certificateNumber();
         if (number == null || number.trim().isEmpty()) {

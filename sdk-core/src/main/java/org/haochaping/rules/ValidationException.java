@@ -1,5 +1,7 @@
 package org.haochaping.rules;
 
+import org.haochaping.HcpException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.List;
  * Thrown when a case, an evaluation or a payload breaks one or more rules; carries every violation found, not
  * just the first.
  */
-public class ValidationException extends RuntimeException {
+public class ValidationException extends HcpException {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_IN_MESSAGE = 5;

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * Groups of one period ranked by composite score, highest first (Art. 25). Equal composites (as published,
  * two decimals) share a rank and the next rank skips (1, 2, 2, 4); within a tie entries are listed by key.
- * Immutable.
+ * Groups with nothing to score (no adopted evaluation, {@link ScoreSheet#composite()} {@code null}) follow
+ * the ranked ones, unranked ({@link Entry#ranked()} false), by key. Immutable.
  */
 @JsonPropertyOrder({"groupBy", "unattributedRecords", "entries"})
 public final class Ranking {
@@ -32,7 +33,7 @@ public final class Ranking {
         return groupBy;
     }
 
-    /** Best first. */
+    /** Best first; the unranked groups last. */
     @JsonProperty("entries")
     public List<Entry> entries() {
         return entries;
@@ -45,7 +46,7 @@ public final class Ranking {
     }
 
     /**
-     * The entries ranked in the bottom {@code n}: those with fewer than {@code n} entries strictly below them.
+     * The ranked entries in the bottom {@code n}: those with fewer than {@code n} ranked entries strictly below them.
      * Ties at the boundary are all included, so the result may hold more than {@code n} entries.
      */
     public List<Entry> bottom(int n) {
@@ -54,9 +55,12 @@ public final class Ranking {
         }
         List<Entry> result = new ArrayList<>();
         for (Entry e : entries) {
+            if (!e.ranked()) {
+                continue;
+            }
             int strictlyBelow = 0;
             for (Entry other : entries) {
-                if (other.scores.composite().compareTo(e.scores.composite()) < 0) {
+                if (other.ranked() && other.scores.composite().compareTo(e.scores.composite()) < 0) {
                     strictlyBelow++;
                 }
             }
@@ -120,10 +124,20 @@ public final class Ranking {
             this.scores = scores;
         }
 
-        /** 1 for the best; tied entries share a rank. */
-        @JsonProperty("rank")
+        /** 1 for the best; tied entries share a rank; 0 for an unranked group. */
         public int rank() {
             return rank;
+        }
+
+        /** {@code false} for a group with nothing to score (no adopted evaluation). */
+        public boolean ranked() {
+            return rank > 0;
+        }
+
+        /** The rank, {@code null} when unranked. */
+        @JsonProperty("rank")
+        Integer rankOrNull() {
+            return rank > 0 ? rank : null;
         }
 
         /** The department, area, hall code or staff number. */
@@ -139,7 +153,7 @@ public final class Ranking {
 
         @Override
         public String toString() {
-            return rank + ". " + key + " " + scores.composite();
+            return ranked() ? rank + ". " + key + " " + scores.composite() : "- " + key + " unranked";
         }
     }
 }

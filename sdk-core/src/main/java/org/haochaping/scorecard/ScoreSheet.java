@@ -9,8 +9,16 @@ import java.math.BigDecimal;
  *
  * <p>Counting: an evaluation whose work order was dismissed (不实/误评, Art. 19) or found invalid on review
  * (Art. 21) is not adopted and counts as "未评", like a case left unevaluated for 5 working days (Art. 16).
- * The total number of evaluations (总评价次数) is adopted evaluations plus "未评" (Art. 23). Every
- * adopted bad evaluation is a valid bad review (有效差评) until its order is dismissed or invalidated.
+ * The total of Art. 24's shares is adopted evaluations plus "未评". Every adopted bad evaluation is a valid
+ * bad review (有效差评) until its order is dismissed or invalidated.
+ *
+ * <p>The active evaluation rate (主动评价率, Art. 23) counts only timed-out "未评" in its denominator ("主动评价次数
+ * 与超时'未评'次数之和"): not-adopted evaluations leave numerator and denominator; its unit is the
+ * {@link ActiveRateBasis} of the scorecard (default: evaluated cases over cases).
+ *
+ * <p>A group with no adopted evaluation has nothing to score: no composite ({@link #composite()} is
+ * {@code null}), and it is listed unranked (Art. 26 names restricting evaluation as misconduct; silence must
+ * not score).
  *
  * <p>Figures: rates are percentages (0–100); {@link #serviceQuality()} is the average Art. 8 score on a
  * 100-point scale (average × 10); the composite is
@@ -18,11 +26,12 @@ import java.math.BigDecimal;
  * computed exactly and rounded once to two decimals, half up; the composite is computed from the exact
  * figures, not the rounded ones.
  *
- * <p>Empty denominators: quality and the active, good, "未评" and bad rates are 0 with nothing to measure (a
- * group cannot climb the ranking by avoiding evaluations); the rectification rate is 100 with no valid bad
- * review, and the follow-up satisfaction rate 100 with no rectified bad review (nothing was owed).
+ * <p>Empty denominators: quality and the active, good, "未评" and bad rates are 0 with nothing to measure; the
+ * rectification rate is 100 with no valid bad review, and the follow-up satisfaction rate 100 with no
+ * rectified bad review (nothing was owed).
  */
-@JsonPropertyOrder({"totalEvaluations", "evaluations", "unevaluated", "notAdopted", "goodReviews", "badReviews",
+@JsonPropertyOrder({"totalEvaluations", "evaluations", "evaluatedCases", "unevaluated", "overdueUnevaluated",
+    "notAdopted", "goodReviews", "badReviews",
     "rectified", "followedUp", "satisfiedFollowUps", "averageScore", "serviceQuality", "activeEvaluationRate",
     "rectificationRate", "followUpSatisfactionRate", "goodRate", "unevaluatedRate", "badRate", "composite"})
 public final class ScoreSheet {
@@ -33,6 +42,8 @@ public final class ScoreSheet {
     private static final Fraction FULL = Fraction.of(100, 1);
 
     private final long evaluations;
+    private final long evaluatedCases;
+    private final long overdueUnevaluated;
     private final long unevaluated;
     private final long notAdopted;
     private final long goodReviews;
@@ -50,8 +61,10 @@ public final class ScoreSheet {
     private final BigDecimal badRate;
     private final BigDecimal composite;
 
-    ScoreSheet(Tally t, ScoreWeights w) {
+    ScoreSheet(Tally t, ScoreWeights w, ActiveRateBasis basis) {
         evaluations = t.evaluations;
+        evaluatedCases = t.evaluatedCases;
+        overdueUnevaluated = t.overdueUnevaluated;
         unevaluated = t.overdueUnevaluated + t.notAdopted;
         notAdopted = t.notAdopted;
         goodReviews = t.goodReviews;
@@ -63,7 +76,17 @@ public final class ScoreSheet {
 
         Fraction average = evaluations == 0 ? ZERO : Fraction.of(t.scoreSum, evaluations);
         Fraction quality = average.times(TEN);
-        Fraction active = percent(evaluations, total, ZERO);
+        Fraction active;
+        switch (basis) {
+            case CASES:
+                active = percent(evaluatedCases, evaluatedCases + overdueUnevaluated, ZERO);
+                break;
+            case LITERAL:
+                active = percent(evaluatedCases, evaluations + overdueUnevaluated, ZERO);
+                break;
+            default:
+                active = percent(evaluations, evaluations + overdueUnevaluated, ZERO);
+        }
         Fraction rectification = percent(rectified, badReviews, FULL);
         Fraction satisfaction = percent(satisfiedFollowUps, rectified, FULL);
 
@@ -75,7 +98,7 @@ public final class ScoreSheet {
         goodRate = percent(goodReviews, total, ZERO).rounded();
         unevaluatedRate = percent(unevaluated, total, ZERO).rounded();
         badRate = percent(badReviews, total, ZERO).rounded();
-        composite = quality.times(w.serviceQuality())
+        composite = evaluations == 0 ? null : quality.times(w.serviceQuality())
                 .plus(active.times(w.activeEvaluationRate()))
                 .plus(rectification.times(w.rectificationRate()))
                 .plus(satisfaction.times(w.followUpSatisfactionRate()))
@@ -87,10 +110,22 @@ public final class ScoreSheet {
         return whole == 0 ? whenEmpty : Fraction.of(part, whole).times(HUNDRED);
     }
 
-    /** 总评价次数: adopted evaluations plus "未评" (Art. 23). */
+    /** Adopted evaluations plus all "未评" (timed out and not adopted): the denominator of the Art. 24 shares. */
     @JsonProperty("totalEvaluations")
     public long totalEvaluations() {
         return evaluations + unevaluated;
+    }
+
+    /** Cases with at least one adopted evaluation (获得主动评价的办件), in this group. */
+    @JsonProperty("evaluatedCases")
+    public long evaluatedCases() {
+        return evaluatedCases;
+    }
+
+    /** Cases marked "未评" after 5 working days (超时"未评", Art. 16); part of {@link #unevaluated()}. */
+    @JsonProperty("overdueUnevaluated")
+    public long overdueUnevaluated() {
+        return overdueUnevaluated;
     }
 
     /** Adopted active evaluations (主动评价). */
@@ -153,7 +188,10 @@ public final class ScoreSheet {
         return serviceQuality;
     }
 
-    /** 主动评价率, percent: evaluations ÷ (evaluations + "未评") (Art. 23). */
+    /**
+     * 主动评价率, percent (Art. 23): with the default {@link ActiveRateBasis#CASES}, evaluated cases ÷
+     * (evaluated cases + timed-out "未评"); not-adopted evaluations are in neither.
+     */
     @JsonProperty("activeEvaluationRate")
     public BigDecimal activeEvaluationRate() {
         return activeEvaluationRate;
@@ -189,7 +227,7 @@ public final class ScoreSheet {
         return badRate;
     }
 
-    /** 综合评分, 0–100 (Art. 23). */
+    /** 综合评分, 0–100 (Art. 23); {@code null} when the group has no adopted evaluation (nothing to score). */
     @JsonProperty("composite")
     public BigDecimal composite() {
         return composite;
@@ -197,7 +235,7 @@ public final class ScoreSheet {
 
     @Override
     public String toString() {
-        return "ScoreSheet{composite=" + composite + ", quality=" + serviceQuality + ", active=" + activeEvaluationRate
+        return "ScoreSheet{composite=" + (composite == null ? "none (nothing to score)" : composite) + ", quality=" + serviceQuality + ", active=" + activeEvaluationRate
                 + "%, rectification=" + rectificationRate + "%, satisfaction=" + followUpSatisfactionRate + "%, total="
                 + totalEvaluations() + "}";
     }

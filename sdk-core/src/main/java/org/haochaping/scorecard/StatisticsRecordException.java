@@ -1,11 +1,13 @@
 package org.haochaping.scorecard;
 
+import org.haochaping.HcpException;
+
 /**
  * A statistics record that cannot be counted: a missing or malformed field, a work order that does not
  * match an evaluation, a malformed JSON line. The message names the field or record, and the line when the
  * record was read from JSON lines ({@link #line()}).
  */
-public final class StatisticsRecordException extends IllegalArgumentException {
+public final class StatisticsRecordException extends HcpException {
 
     private final int line;
 

@@ -156,6 +156,9 @@ final class RetryingExecutor {
                     .append(response.statusCode()).append(" after ").append(attempts(attempt));
             if (platformError != null) {
                 message.append(", platform code ").append(platformError.code());
+                if (platformError.requestId().isPresent()) {
+                    message.append(", request id ").append(platformError.requestId().get());
+                }
             }
             if (retryAfter != null && retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
                 message.append(", Retry-After ").append(retryAfter.getSeconds()).append(" s exceeds the ")

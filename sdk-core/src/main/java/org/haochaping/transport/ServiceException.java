@@ -1,19 +1,22 @@
 package org.haochaping.transport;
 
+import org.haochaping.HcpException;
+
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The platform answered with a status other than 2xx, after any retries the status allowed. Carries the
- * HTTP status, the platform's error code and message when the {@link ErrorBodyParser} found them, and the
- * whole response for callers that need more (e.g. to verify a signed error).
+ * HTTP status, the platform's error code, message and request id when the {@link ErrorBodyParser} found them,
+ * and the whole response for callers that need more (e.g. to verify a signed error).
  *
- * <p>The exception message holds the status, method, path (without query) and platform code, never the
- * platform's message or the body, which may echo personal data.
+ * <p>The exception message holds the status, method, path (without query), platform code and request id, never
+ * the platform's message or the body, which may echo personal data.
  */
-public final class ServiceException extends RuntimeException {
+public final class ServiceException extends HcpException {
 
     private static final long serialVersionUID = 1L;
+    private static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private final int statusCode;
     private final int attempts;
@@ -58,6 +61,18 @@ public final class ServiceException extends RuntimeException {
     /** The platform's error message, when the error body parser found one; may echo submitted data. */
     public Optional<String> platformMessage() {
         return platformError == null ? Optional.<String>empty() : platformError.message();
+    }
+
+    /**
+     * The id the platform gave the request: the envelope's {@code requestId} (interface-spec 5.1) when the error
+     * body parser found one, else the response's {@code X-Request-Id} header (set by many gateways). Quote it
+     * when asking the platform's operators about this error.
+     */
+    public Optional<String> requestId() {
+        if (platformError != null && platformError.requestId().isPresent()) {
+            return platformError.requestId();
+        }
+        return response.header(REQUEST_ID_HEADER);
     }
 
     /** The last response received. */

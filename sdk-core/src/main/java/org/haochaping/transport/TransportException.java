@@ -1,5 +1,7 @@
 package org.haochaping.transport;
 
+import org.haochaping.HcpException;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.Optional;
  * <p>A write that ends with this exception may or may not have reached the platform. Send it again with
  * the same {@link #idempotencyKey()} and the platform counts it once.
  */
-public final class TransportException extends RuntimeException {
+public final class TransportException extends HcpException {
 
     private static final long serialVersionUID = 1L;
 

@@ -48,6 +48,10 @@ final class FieldReader {
         violations.add(new Violation(path(field), WIRE, message));
     }
 
+    void violation(String field, String rule, String message) {
+        violations.add(new Violation(path(field), rule, message));
+    }
+
     boolean has(String field) {
         JsonNode v = node.get(field);
         return v != null && !v.isNull();

@@ -1,10 +1,12 @@
 package org.haochaping.wire;
 
+import org.haochaping.HcpException;
+
 /**
  * The payload is not JSON at all (or not the JSON shape a profile reads), with the line and column where reading
  * stopped. The message never quotes the payload, which may hold personal data.
  */
-public class MalformedPayloadException extends RuntimeException {
+public class MalformedPayloadException extends HcpException {
 
     private static final long serialVersionUID = 1L;
 

@@ -83,7 +83,7 @@ final class NationalProfile extends WireProfile {
             "case.relatedItemCodes", "relatedTaskCodes",
             "grade", "satisfaction", "channel", "pf", "indicators", "evalDetail", "freeText", "writingEvaluation",
             "evaluatedAt", "assessTime", "kind", "evaluateType", "visitNo", "serviceNumber", "servedAt", "serviceTime",
-            "staffNo", "evaluatedStaffNo", "targets", "evalTargets", "scope", "evalScope", "stage", "evalStage",
+            "staffNo", "evaluatedStaffNo", "targets", "evalTargets", "scope", "evalScope", "stage", "evalStage", "appendsTo", "appendsTo",
             "evaluator", "userName", "evaluator.kind", "userProp", "evaluator.name", "userName",
             "evaluator.certificateType", "userPageType", "evaluator.certificateNumber", "userCert",
             "evaluator.mobile", "mobile"
@@ -189,6 +189,7 @@ final class NationalProfile extends WireProfile {
         put(o, "evalScope", e.scope() == null ? null : e.scope().name());
         put(o, "evalStage", e.stage() == null ? null : e.stage().name());
         put(o, "evaluatedStaffNo", e.staffNo());
+        put(o, "appendsTo", e.appendsTo());
         if (!unrepresentable.isEmpty()) {
             throw new ValidationException(unrepresentable);
         }
@@ -288,6 +289,7 @@ final class NationalProfile extends WireProfile {
         b.servedAt(time(r, "serviceTime"));
         b.staffNo(r.string("evaluatedStaffNo"));
         b.evaluationId(r.string("evaluationId"));
+        b.appendsTo(r.string("appendsTo"));
         b.evaluator(evaluator(r));
         b.scope(r.has("evalScope") ? r.enumValue("evalScope", EvaluationScope.class) : EvaluationScope.CASE);
         EvaluationStage stage;
@@ -385,9 +387,13 @@ final class NationalProfile extends WireProfile {
         Set<Target> out = EnumSet.noneOf(Target.class);
         for (String t : split(r.string("evalTargets"))) {
             try {
-                out.add(Target.valueOf(t));
+                if (!out.add(Target.valueOf(t))) {
+                    r.violation("evalTargets", "Art. 6", t + " is listed twice");
+                    return out;
+                }
             } catch (IllegalArgumentException e) {
                 r.violation("evalTargets", "must list SERVICE_ITEM and/or SERVICE_STAFF, comma-separated");
+                return out;
             }
         }
         return out;

@@ -3,10 +3,13 @@ package org.haochaping.wire;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import org.haochaping.model.CaseRecord;
 import org.haochaping.model.Evaluation;
 import org.haochaping.rules.EvaluationPolicy;
@@ -14,6 +17,7 @@ import org.haochaping.rules.Violation;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,21 +38,51 @@ public final class PayloadCodec {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Reads one value from a parser that stands on it; what follows is checked by {@link #parse}. */
+    private static final ObjectReader VALUE = JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final WireProfile profile;
     private final EvaluationPolicy policy;
+    private final PayloadLimits limits;
 
-    private PayloadCodec(WireProfile profile, EvaluationPolicy policy) {
+    private PayloadCodec(WireProfile profile, EvaluationPolicy policy, PayloadLimits limits) {
         this.profile = profile;
         this.policy = policy;
+        this.limits = limits;
     }
 
+    /** A codec with the {@link PayloadLimits#defaults() default limits}. */
     public static PayloadCodec of(WireProfile profile) {
-        return new PayloadCodec(profile, EvaluationPolicy.standard());
+        return of(profile, PayloadLimits.defaults());
+    }
+
+    /** A codec that refuses payloads over the given limits with a {@link PayloadLimitException}. */
+    public static PayloadCodec of(WireProfile profile, PayloadLimits limits) {
+        if (profile == null || limits == null) {
+            throw new IllegalArgumentException("profile and limits are required");
+        }
+        return of(profile, EvaluationPolicy.standard(), limits);
+    }
+
+    /** A codec that applies {@code policy} (its clock and calendar) to what it reads, with the default limits. */
+    public static PayloadCodec of(WireProfile profile, EvaluationPolicy policy) {
+        return of(profile, policy, PayloadLimits.defaults());
+    }
+
+    /** A codec that applies {@code policy} (its clock and calendar) and refuses payloads over {@code limits}. */
+    public static PayloadCodec of(WireProfile profile, EvaluationPolicy policy, PayloadLimits limits) {
+        if (profile == null || policy == null || limits == null) {
+            throw new IllegalArgumentException("profile, policy and limits are required");
+        }
+        return new PayloadCodec(profile, policy, limits);
     }
 
     public WireProfile profile() {
         return profile;
+    }
+
+    public PayloadLimits limits() {
+        return limits;
     }
 
     /** One evaluation as a JSON object. Does not check the rules: use {@link EvaluationPolicy#check} for that. */
@@ -84,35 +118,32 @@ public final class PayloadCodec {
 
     /** Reads one evaluation object and checks it. */
     public Evaluation readEvaluation(String json) {
-        JsonNode node = parse(json);
-        if (!node.isObject()) {
+        Parsed parsed = parse(json);
+        if (parsed.array) {
             throw new MalformedPayloadException("expected one JSON object", 1, 1);
         }
-        return decodeEvaluation(node, "").orThrow();
+        return decodeEvaluation(parsed.items.get(0), "").orThrow();
     }
 
     /** Reads one case object and checks it. */
     public CaseRecord readCase(String json) {
-        JsonNode node = parse(json);
-        if (!node.isObject()) {
+        Parsed parsed = parse(json);
+        if (parsed.array) {
             throw new MalformedPayloadException("expected one JSON object", 1, 1);
         }
-        return decodeCase(node, "").orThrow();
+        return decodeCase(parsed.items.get(0), "").orThrow();
     }
 
     /**
      * Reads every evaluation of a payload (an object or an array) with all its violations; paths of array elements
-     * start with {@code [i]}. Throws only {@link MalformedPayloadException}, for text that is not JSON.
+     * start with {@code [i]}. Throws only {@link MalformedPayloadException}, for text that is not JSON, and its
+     * subclass {@link PayloadLimitException}, for a payload over the {@link #limits()}.
      */
     public List<Decoded<Evaluation>> decodeEvaluations(String json) {
         List<Decoded<Evaluation>> out = new ArrayList<>();
-        JsonNode node = parse(json);
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                out.add(decodeEvaluation(node.get(i), "[" + i + "]"));
-            }
-        } else {
-            out.add(decodeEvaluation(node, ""));
+        Parsed parsed = parse(json);
+        for (int i = 0; i < parsed.items.size(); i++) {
+            out.add(decodeEvaluation(parsed.items.get(i), parsed.array ? "[" + i + "]" : ""));
         }
         return out;
     }
@@ -120,13 +151,9 @@ public final class PayloadCodec {
     /** As {@link #decodeEvaluations(String)}, for case records. */
     public List<Decoded<CaseRecord>> decodeCases(String json) {
         List<Decoded<CaseRecord>> out = new ArrayList<>();
-        JsonNode node = parse(json);
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                out.add(decodeCase(node.get(i), "[" + i + "]"));
-            }
-        } else {
-            out.add(decodeCase(node, ""));
+        Parsed parsed = parse(json);
+        for (int i = 0; i < parsed.items.size(); i++) {
+            out.add(decodeCase(parsed.items.get(i), parsed.array ? "[" + i + "]" : ""));
         }
         return out;
     }
@@ -172,19 +199,64 @@ public final class PayloadCodec {
         return new Decoded<>(wire.value(), all);
     }
 
-    private static JsonNode parse(String json) {
+    /** The records of a payload: one object, or the elements of the top-level array. */
+    private static final class Parsed {
+        final boolean array;
+        final List<JsonNode> items;
+
+        Parsed(boolean array, List<JsonNode> items) {
+            this.array = array;
+            this.items = items;
+        }
+    }
+
+    /**
+     * Streams the payload record by record under the limits, so that a payload over a limit is refused before it
+     * is held in memory as a tree.
+     */
+    private Parsed parse(String json) {
         if (json == null) {
             throw new MalformedPayloadException("no payload", 0, 0);
         }
-        try {
-            JsonNode node = JSON.readTree(json);
-            if (node == null || node.isMissingNode()) {
+        long bytes = utf8Length(json, limits.maxInputBytes());
+        if (bytes > limits.maxInputBytes()) {
+            throw new PayloadLimitException("payload is larger than " + limits.maxInputBytes() + " bytes",
+                    "maxInputBytes", 0, 0);
+        }
+        try (JsonParser p = new LimitedParser(JSON.getFactory().createParser(json), limits)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
                 throw new MalformedPayloadException("empty payload: expected a JSON object or array", 1, 1);
             }
-            if (!node.isObject() && !node.isArray()) {
+            Parsed parsed;
+            if (first == JsonToken.START_OBJECT) {
+                parsed = new Parsed(false, Collections.singletonList((JsonNode) VALUE.readTree(p)));
+            } else if (first == JsonToken.START_ARRAY) {
+                List<JsonNode> items = new ArrayList<>();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    if (t == null) {
+                        JsonLocation at = p.currentLocation();
+                        throw new MalformedPayloadException("not valid JSON: the array is not closed",
+                                at.getLineNr(), at.getColumnNr());
+                    }
+                    if (items.size() == limits.maxRecords()) {
+                        JsonLocation at = p.currentTokenLocation();
+                        throw new PayloadLimitException("more than " + limits.maxRecords() + " records", "maxRecords",
+                                at.getLineNr(), at.getColumnNr());
+                    }
+                    JsonNode item = VALUE.readTree(p);
+                    items.add(item == null ? NullNode.getInstance() : item);
+                }
+                parsed = new Parsed(true, items);
+            } else {
                 throw new MalformedPayloadException("expected a JSON object or array", 1, 1);
             }
-            return node;
+            if (p.nextToken() != null) {
+                JsonLocation at = p.currentTokenLocation();
+                throw new MalformedPayloadException("not valid JSON: more content after the payload",
+                        at.getLineNr(), at.getColumnNr());
+            }
+            return parsed;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new MalformedPayloadException("not valid JSON: " + withoutQuotedInput(e.getOriginalMessage()),
@@ -192,6 +264,29 @@ public final class PayloadCodec {
         } catch (IOException e) {
             throw new MalformedPayloadException("cannot read the payload: " + e.getClass().getSimpleName(), 0, 0);
         }
+    }
+
+    /** The UTF-8 length of the text, counted only up to just past {@code cap}. */
+    private static long utf8Length(String text, int cap) {
+        if ((long) text.length() * 3 <= cap) {
+            return text.length(); // cannot be over the cap: at most 3 bytes per char
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= cap; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static String text(JsonNode node) {

@@ -90,6 +90,7 @@ final class UnifiedProfile extends WireProfile {
         put(o, "freeText", e.freeText());
         put(o, "evaluatedAt", e.evaluatedAt());
         put(o, "kind", e.kind());
+        put(o, "appendsTo", e.appendsTo());
         o.put("visitNo", e.visitNo());
         put(o, "stage", e.stage());
         put(o, "servedAt", e.servedAt());
@@ -133,7 +134,8 @@ final class UnifiedProfile extends WireProfile {
                 .evaluatedAt(r.isoDateTime("evaluatedAt"))
                 .stage(r.enumValue("stage", EvaluationStage.class))
                 .servedAt(r.isoDateTime("servedAt"))
-                .staffNo(r.string("staffNo"));
+                .staffNo(r.string("staffNo"))
+                .appendsTo(r.string("appendsTo"));
         EvaluationScope scope = r.enumValue("scope", EvaluationScope.class);
         if (scope != null || !r.has("scope")) {
             b.scope(scope == null ? EvaluationScope.CASE : scope);
@@ -162,7 +164,9 @@ final class UnifiedProfile extends WireProfile {
         List<String> names = r.stringList("targets");
         for (int i = 0; i < names.size(); i++) {
             try {
-                out.add(Target.valueOf(names.get(i)));
+                if (!out.add(Target.valueOf(names.get(i)))) {
+                    r.violation("targets[" + i + "]", "Art. 6", names.get(i) + " is listed twice");
+                }
             } catch (IllegalArgumentException e) {
                 r.violation("targets[" + i + "]", "is not one of SERVICE_ITEM, SERVICE_STAFF");
             }

@@ -67,24 +67,25 @@ class BadReviewWorkflowTest {
     @Test
     void anAppealAfterOneWorkingDayIsRefused() {
         WorkOrder o = received();
-        assertThatThrownBy(() -> FLOW.apply(o, WorkOrderAction.applyForReview(), DEPARTMENT, at("2024-10-09T00:00:00+08:00")))
+        assertThatThrownBy(() -> FLOW.apply(o, WorkOrderAction.applyForReview(WorkOrderTransitionTableTest.EVIDENCE), DEPARTMENT, at("2024-10-09T00:00:00+08:00")))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                     assertThat(e.article()).isEqualTo("Art. 21");
                     assertThat(e.state()).isEqualTo(WorkOrderState.DISPATCHED);
                 })
                 .hasMessageContaining("2024-10-08T23:59:59+08:00");
-        WorkOrder appealed = FLOW.apply(o, WorkOrderAction.applyForReview(), DEPARTMENT, at("2024-10-08T23:59:59.500+08:00"));
+        WorkOrder appealed = FLOW.apply(o, WorkOrderAction.applyForReview(WorkOrderTransitionTableTest.EVIDENCE), DEPARTMENT, at("2024-10-08T23:59:59.500+08:00"));
         assertThat(appealed.state()).isEqualTo(WorkOrderState.UNDER_REVIEW);
         assertThat(status(appealed, DeadlineRule.APPEAL, "2024-12-01T00:00:00+08:00")).isEqualTo(DeadlineStatus.MET);
     }
 
     @Test
     void aBadReviewIsAppealedOnlyOnce() {
-        WorkOrder o = FLOW.apply(received(), WorkOrderAction.applyForReview(), DEPARTMENT, at("2024-09-30T11:00:00+08:00"));
+        WorkOrder o = FLOW.apply(received(), WorkOrderAction.applyForReview(WorkOrderTransitionTableTest.EVIDENCE), DEPARTMENT, at("2024-09-30T11:00:00+08:00"));
         WorkOrder valid = FLOW.apply(o, WorkOrderAction.decideReview(ReviewVerdict.VALID), REVIEWER, at("2024-10-08T09:00:00+08:00"));
         assertThat(valid.state()).isEqualTo(WorkOrderState.VERIFIED);
-        assertThat(valid.allowedEvents()).containsExactlyInAnyOrder(WorkOrderEventType.DISMISS, WorkOrderEventType.CLASSIFY);
-        assertThatThrownBy(() -> FLOW.apply(valid, WorkOrderAction.applyForReview(), DEPARTMENT, at("2024-10-08T10:00:00+08:00")))
+        // Art. 21: the VALID verdict is final; the order can no longer be dismissed.
+        assertThat(valid.allowedEvents()).containsExactlyInAnyOrder(WorkOrderEventType.CLASSIFY);
+        assertThatThrownBy(() -> FLOW.apply(valid, WorkOrderAction.applyForReview(WorkOrderTransitionTableTest.EVIDENCE), DEPARTMENT, at("2024-10-08T10:00:00+08:00")))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("already appealed");
     }
 
@@ -97,7 +98,9 @@ class BadReviewWorkflowTest {
         assertThat(o.category()).isEqualTo(Category.GENERAL);
         assertThat(due(o, DeadlineRule.GENERAL_CALLBACK)).isEqualTo(at("2024-10-08T23:59:59+08:00"));
         assertThat(due(o, DeadlineRule.GENERAL_RESULT)).isEqualTo(at("2024-10-12T23:59:59+08:00"));
-        assertThat(status(o, DeadlineRule.APPEAL, "2024-10-01T00:00:00+08:00")).isEqualTo(DeadlineStatus.LAPSED);
+        // Art. 21: classified, the order may still be appealed until the end of the appeal day.
+        assertThat(status(o, DeadlineRule.APPEAL, "2024-10-01T00:00:00+08:00")).isEqualTo(DeadlineStatus.OPEN);
+        assertThat(status(o, DeadlineRule.APPEAL, "2024-10-09T00:00:00+08:00")).isEqualTo(DeadlineStatus.LAPSED);
         assertThat(status(o, DeadlineRule.GENERAL_CALLBACK, "2024-10-08T20:00:00+08:00")).isEqualTo(DeadlineStatus.OPEN);
         assertThat(status(o, DeadlineRule.GENERAL_CALLBACK, "2024-10-09T08:00:00+08:00")).isEqualTo(DeadlineStatus.OVERDUE);
         assertThat(o.isOverdueAt(at("2024-10-09T08:00:00+08:00"))).isTrue();
@@ -170,7 +173,7 @@ class BadReviewWorkflowTest {
     }
 
     private static WorkOrder everyKindOfEvent() {
-        WorkOrder o = FLOW.apply(received(), WorkOrderAction.applyForReview().withNote("录像显示已一次告知"), DEPARTMENT,
+        WorkOrder o = FLOW.apply(received(), WorkOrderAction.applyForReview(WorkOrderTransitionTableTest.EVIDENCE).withNote("录像显示已一次告知"), DEPARTMENT,
                 at("2024-09-30T11:00:00+08:00"));
         o = FLOW.apply(o, WorkOrderAction.decideReview(ReviewVerdict.VALID), REVIEWER, at("2024-10-08T09:00:00+08:00"));
         o = FLOW.apply(o, WorkOrderAction.classify(Category.GENERAL), DEPARTMENT, at("2024-10-08T09:30:00+08:00"));
@@ -239,8 +242,9 @@ class BadReviewWorkflowTest {
             rules.add(d.rule());
         }
         assertThat(rules).containsExactly(DeadlineRule.APPEAL, DeadlineRule.GENERAL_CALLBACK, DeadlineRule.GENERAL_RESULT);
-        // Classified after the valid review, still counted from receipt on 09-30.
-        assertThat(due(o, DeadlineRule.GENERAL_RESULT)).isEqualTo(at("2024-10-12T23:59:59+08:00"));
+        // Art. 20, 21: classified after the valid review, counted from the verdict on Tue 10-08: 5 working days are
+        // Oct 9, 10, 11, the make-up Saturday Oct 12 and Oct 14.
+        assertThat(due(o, DeadlineRule.GENERAL_RESULT)).isEqualTo(at("2024-10-14T23:59:59+08:00"));
         assertThat(status(o, DeadlineRule.GENERAL_CALLBACK, "2024-10-30T00:00:00+08:00")).isEqualTo(DeadlineStatus.MET);
         assertThat(status(o, DeadlineRule.GENERAL_RESULT, "2024-10-30T00:00:00+08:00")).isEqualTo(DeadlineStatus.MET);
         assertThat(status(o, DeadlineRule.APPEAL, "2024-10-30T00:00:00+08:00")).isEqualTo(DeadlineStatus.MET);

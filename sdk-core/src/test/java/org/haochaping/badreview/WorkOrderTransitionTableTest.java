@@ -25,6 +25,7 @@ class WorkOrderTransitionTableTest {
     static final Actor REVIEWER = Actor.of(ActorRole.REVIEWER, "ZWFWB");
     static final Actor HOTLINE = Actor.of(ActorRole.HOTLINE_12345, "12345-07");
     static final OffsetDateTime T0 = OffsetDateTime.parse("2024-09-30T09:00:00+08:00");
+    static final Evidence EVIDENCE = Evidence.referenced("窗口录像 09:00-09:30", "VID-20240930-A12");
 
     static final BadReviewWorkflow FLOW = new BadReviewWorkflow(DeadlineCalculator.official());
 
@@ -42,6 +43,8 @@ class WorkOrderTransitionTableTest {
         LEGAL.get(WorkOrderState.VERIFIED).put(WorkOrderEventType.CLASSIFY, WorkOrderState.CLASSIFIED);
         LEGAL.get(WorkOrderState.VERIFIED).put(WorkOrderEventType.APPLY_FOR_REVIEW, WorkOrderState.UNDER_REVIEW);
         LEGAL.get(WorkOrderState.CLASSIFIED).put(WorkOrderEventType.CALL_BACK, WorkOrderState.CLASSIFIED);
+        LEGAL.get(WorkOrderState.CLASSIFIED).put(WorkOrderEventType.APPLY_FOR_REVIEW, WorkOrderState.UNDER_REVIEW);
+        LEGAL.get(WorkOrderState.RECTIFYING).put(WorkOrderEventType.APPLY_FOR_REVIEW, WorkOrderState.UNDER_REVIEW);
         LEGAL.get(WorkOrderState.CLASSIFIED).put(WorkOrderEventType.START_RECTIFICATION, WorkOrderState.RECTIFYING);
         LEGAL.get(WorkOrderState.RECTIFYING).put(WorkOrderEventType.CALL_BACK, WorkOrderState.RECTIFYING);
         LEGAL.get(WorkOrderState.RECTIFYING).put(WorkOrderEventType.COMPLETE_RECTIFICATION, WorkOrderState.RECTIFIED);
@@ -74,10 +77,10 @@ class WorkOrderTransitionTableTest {
                 steps.add(new Object[] {WorkOrderAction.verify(), DEPARTMENT});
                 break;
             case UNDER_REVIEW:
-                steps.add(new Object[] {WorkOrderAction.applyForReview(), DEPARTMENT});
+                steps.add(new Object[] {WorkOrderAction.applyForReview(EVIDENCE), DEPARTMENT});
                 break;
             case INVALIDATED:
-                steps.add(new Object[] {WorkOrderAction.applyForReview(), DEPARTMENT});
+                steps.add(new Object[] {WorkOrderAction.applyForReview(EVIDENCE), DEPARTMENT});
                 steps.add(new Object[] {WorkOrderAction.decideReview(ReviewVerdict.INVALID), REVIEWER});
                 break;
             default:
@@ -98,7 +101,7 @@ class WorkOrderTransitionTableTest {
     /** A well-formed action of each type, with the role its article gives it to. */
     static Object[] sample(WorkOrderEventType type) {
         switch (type) {
-            case DISPATCH: return new Object[] {WorkOrderAction.dispatch("D001"), SYSTEM};
+            case DISPATCH: return new Object[] {WorkOrderAction.dispatch("D001"), DISTRICT};
             case VERIFY: return new Object[] {WorkOrderAction.verify(), DEPARTMENT};
             case DISMISS: return new Object[] {WorkOrderAction.dismiss(Dismissal.MISTAKEN), DEPARTMENT};
             case CLASSIFY: return new Object[] {WorkOrderAction.classify(Category.SIMPLE), DEPARTMENT};
@@ -106,7 +109,7 @@ class WorkOrderTransitionTableTest {
             case START_RECTIFICATION: return new Object[] {WorkOrderAction.startRectification(), DEPARTMENT};
             case COMPLETE_RECTIFICATION: return new Object[] {WorkOrderAction.completeRectification(), DEPARTMENT};
             case FOLLOW_UP: return new Object[] {WorkOrderAction.followUp(FollowUpResult.DISSATISFIED), HOTLINE};
-            case APPLY_FOR_REVIEW: return new Object[] {WorkOrderAction.applyForReview(), DEPARTMENT};
+            case APPLY_FOR_REVIEW: return new Object[] {WorkOrderAction.applyForReview(EVIDENCE), DEPARTMENT};
             case DECIDE_REVIEW: return new Object[] {WorkOrderAction.decideReview(ReviewVerdict.VALID), REVIEWER};
             default: throw new IllegalArgumentException(type + " is not an action");
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WorkingDayCalendarTest {
 
     private final WorkingDayCalendar official = WorkingDayCalendar.official();
+    private final WorkingDayCalendar strict = official.toBuilder().whenUncovered(UncoveredDatePolicy.STRICT).build();
 
     /**
      * Every holiday block and every make-up working day of 2021–2026, worked out by hand from the State
@@ -138,31 +139,35 @@ class WorkingDayCalendarTest {
     @Test
     void bundlesTheYears2021To2026() {
         assertThat(official.arrangementYears()).containsExactly(2021, 2022, 2023, 2024, 2025, 2026);
-        assertThat(official.uncoveredDatePolicy()).isEqualTo(UncoveredDatePolicy.FAIL);
+        assertThat(official.uncoveredDatePolicy()).isEqualTo(UncoveredDatePolicy.PROVISIONAL);
     }
 
     @Test
-    void refusesYearsWithoutData() {
-        assertThatThrownBy(() -> official.isWorkingDay(LocalDate.of(2027, 1, 4)))
+    void strictRefusesYearsWithoutData() {
+        assertThatThrownBy(() -> strict.isWorkingDay(LocalDate.of(2027, 1, 4)))
                 .isInstanceOfSatisfying(DateNotCoveredException.class, e -> {
                     assertThat(e.date()).isEqualTo(LocalDate.of(2027, 1, 4));
                     assertThat(e.missingArrangementYear()).isEqualTo(2027);
                 })
-                .hasMessageContaining("2027").hasMessageContaining("WEEKENDS_ONLY");
-        assertThatThrownBy(() -> official.isWorkingDay(LocalDate.of(2020, 12, 31)))
+                .hasMessageContaining("2027").hasMessageContaining("PROVISIONAL");
+        assertThatThrownBy(() -> strict.isWorkingDay(LocalDate.of(2020, 12, 31)))
                 .isInstanceOfSatisfying(DateNotCoveredException.class, e -> assertThat(e.missingArrangementYear()).isEqualTo(2020));
-        assertThatThrownBy(() -> official.plusWorkingDays(LocalDate.of(2026, 12, 31), 1))
+        assertThatThrownBy(() -> strict.plusWorkingDays(LocalDate.of(2026, 12, 31), 1))
                 .isInstanceOf(DateNotCoveredException.class);
     }
 
     @Test
     void theLastWeekOfAYearNeedsTheNextArrangement() {
-        assertThat(official.isWorkingDay(LocalDate.of(2026, 12, 24))).isTrue();
-        assertThatThrownBy(() -> official.isWorkingDay(LocalDate.of(2026, 12, 25)))
+        assertThat(strict.isWorkingDay(LocalDate.of(2026, 12, 24))).isTrue();
+        assertThatThrownBy(() -> strict.isWorkingDay(LocalDate.of(2026, 12, 25)))
                 .isInstanceOfSatisfying(DateNotCoveredException.class, e -> assertThat(e.missingArrangementYear()).isEqualTo(2027))
                 .hasMessageContaining("last week of 2026");
-        assertThatThrownBy(() -> official.plusWorkingDays(LocalDate.of(2026, 12, 22), 3))
+        assertThatThrownBy(() -> strict.plusWorkingDays(LocalDate.of(2026, 12, 22), 3))
                 .isInstanceOf(DateNotCoveredException.class);
+        // the default answers, provisionally
+        assertThat(official.isWorkingDay(LocalDate.of(2026, 12, 25))).isTrue();
+        assertThat(official.isProvisional(LocalDate.of(2026, 12, 25))).isTrue();
+        assertThat(official.isProvisional(LocalDate.of(2026, 12, 24))).isFalse();
         assertThat(official.covers(LocalDate.of(2025, 12, 31))).isTrue();
         assertThat(official.covers(LocalDate.of(2026, 12, 25))).isFalse();
     }
@@ -174,8 +179,9 @@ class WorkingDayCalendarTest {
         assertThat(lenient.dayKind(LocalDate.of(2027, 1, 2))).isEqualTo(DayKind.WEEKEND);
         // Known data still wins under the fallback.
         assertThat(lenient.plusWorkingDays(LocalDate.of(2024, 9, 30), 1)).isEqualTo(LocalDate.of(2024, 10, 8));
+        assertThat(lenient.isProvisional(LocalDate.of(2027, 1, 1))).isTrue();
         // The official calendar itself is unchanged.
-        assertThat(official.uncoveredDatePolicy()).isEqualTo(UncoveredDatePolicy.FAIL);
+        assertThat(official.uncoveredDatePolicy()).isEqualTo(UncoveredDatePolicy.PROVISIONAL);
     }
 
     @Test
@@ -246,5 +252,12 @@ class WorkingDayCalendarTest {
                 .isInstanceOf(CalendarDataException.class)
                 .hasMessageContaining("test.tsv:" + where.replace("line ", ""))
                 .hasMessageContaining(problem);
+    }
+
+    @Test
+    void theDirectoryIsNamedByTheSystemPropertyElseTheEnvironment() {
+        assertThat(WorkingDayCalendar.configuredDirectory("/a", "/b")).isEqualTo(java.nio.file.Paths.get("/a"));
+        assertThat(WorkingDayCalendar.configuredDirectory(null, "/b")).isEqualTo(java.nio.file.Paths.get("/b"));
+        assertThat(WorkingDayCalendar.configuredDirectory(" ", null)).isNull();
     }
 }

@@ -35,7 +35,7 @@ import org.haochaping.crypto.keys.PrivateKeyMaterial;
 import org.haochaping.crypto.request.MessageDirection;
 import org.haochaping.crypto.request.MessageSigner;
 import org.haochaping.crypto.request.MessageVerifier;
-import org.haochaping.crypto.request.ReplayGuard;
+import org.haochaping.crypto.request.InMemoryReplayGuard;
 import org.haochaping.crypto.request.SignatureHeaders;
 import org.haochaping.crypto.request.SignedHeaders;
 import org.haochaping.crypto.sign.HmacSigner;
@@ -170,7 +170,7 @@ class NoSecretsInLogsTest {
         MessageSigner requests = MessageSigner.builder(signer).appId("app-001").clock(clock).build();
         byte[] body = ("[{\"userCert\":\"" + CERT_NO + "\",\"userName\":\"" + NAME + "\",\"mobile\":\"" + MOBILE + "\"}]").getBytes(StandardCharsets.UTF_8);
         SignedHeaders headers = requests.signRequest("POST", "/v1/evaluations", "mobile=" + MOBILE, body);
-        MessageVerifier incoming = MessageVerifier.builder(verifier).clock(clock).replayGuard(new ReplayGuard(1)).build();
+        MessageVerifier incoming = MessageVerifier.builder(verifier).clock(clock).replayGuard(new InMemoryReplayGuard(1)).build();
         incoming.verify(MessageDirection.REQUEST, "POST", "/v1/evaluations", "mobile=" + MOBILE, headers.asMap(), body);
         attempt(() -> incoming.verify(MessageDirection.REQUEST, "POST", "/v1/evaluations", "mobile=" + MOBILE, headers.asMap(), body));
         attempt(() -> incoming.verify(MessageDirection.REQUEST, "POST", "/v1/evaluations", "mobile=" + MOBILE, headers.asMap(), new byte[1]));

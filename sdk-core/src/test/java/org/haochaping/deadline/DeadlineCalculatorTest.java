@@ -10,6 +10,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.haochaping.calendar.DateNotCoveredException;
+import org.haochaping.calendar.UncoveredDatePolicy;
+import org.haochaping.calendar.WorkingDayCalendar;
 import org.haochaping.calendar.ShanghaiTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +63,9 @@ class DeadlineCalculatorTest {
     }
 
     @Test
-    void refusesToGuessBeyondTheData() {
+    void strictRefusesToGuessBeyondTheData() {
+        DeadlineCalculator calculator = new DeadlineCalculator(WorkingDayCalendar.official().toBuilder()
+                .whenUncovered(UncoveredDatePolicy.STRICT).build());
         assertThatThrownBy(() -> calculator.calculate(DeadlineRule.COMPLEX_RESULT, OffsetDateTime.parse("2026-12-10T09:00:00+08:00")))
                 .isInstanceOf(DateNotCoveredException.class).hasMessageContaining("2027");
         // The hour-based reminder needs no calendar.

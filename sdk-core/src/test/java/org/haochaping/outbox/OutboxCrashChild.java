@@ -20,6 +20,8 @@ import org.haochaping.transport.TransportRequest;
  */
 public final class OutboxCrashChild {
 
+    static final byte[] AT_REST_KEY = "crash-test-key16".getBytes(StandardCharsets.US_ASCII);
+
     private OutboxCrashChild() {
     }
 
@@ -39,8 +41,10 @@ public final class OutboxCrashChild {
                         .header("X-Child", ManagementFactory.getRuntimeMXBean().getName())
                         .body(record.payload(), "text/plain; charset=utf-8").build(),
                 RequestOptions.builder().idempotencyKey(record.idempotencyKey()).build());
+        // Encryption at rest on (issue 13, defect 7): the crash guarantees must hold with sealed records.
         Outbox outbox = Outbox.builder(directory, sink)
                 .retryBackoff(Duration.ofMillis(5), Duration.ofMillis(50))
+                .encryptAtRest(AT_REST_KEY)
                 .open();
         System.out.println("OPEN " + outbox.pendingCount());
         System.out.flush();

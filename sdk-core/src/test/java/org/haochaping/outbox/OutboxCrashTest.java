@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -204,6 +205,12 @@ class OutboxCrashTest {
             child.toHandle().destroyForcibly();
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
             reader.join(5000);
+            Path journal = outbox.resolve(Journal.FILE_NAME);
+            if (Files.exists(journal)) {
+                assertThat(new String(Files.readAllBytes(journal), StandardCharsets.ISO_8859_1))
+                        .as("round %d: payloads are encrypted at rest in the journal", round)
+                        .doesNotContain("record-");
+            }
             synchronized (run) {
                 assertThat(reader.isAlive()).as("round %d: the child's output was read to its end", round).isFalse();
                 assertThat(run.readFailure).as("round %d: reading the child's output", round).isNull();

@@ -73,12 +73,12 @@ class EvaluationHistoryTest {
         @Test
         void anAppendedEvaluationFollowsOneActiveEvaluationOnce() {
             CaseRecord c = Fixtures.onlineCase();
-            Evaluation.Builder appended = itemEvaluation(c).kind(EvaluationKind.APPENDED)
-                    .evaluatedAt(Fixtures.at("2026-03-08T10:00:00")).freeText("补充：邮寄很快");
-            refused(EvaluationHistory.empty(), appended, "kind", "Art. 11");
+            Evaluation.Builder appended = itemEvaluation(c).evaluationId("EV-0009").kind(EvaluationKind.APPENDED)
+                    .appendsTo("EV-0001").evaluatedAt(Fixtures.at("2026-03-08T10:00:00")).freeText("补充：邮寄很快");
+            refused(EvaluationHistory.empty(), appended, "appendsTo", "Art. 9(四), 11");
             EvaluationHistory h = after(itemEvaluation(c));
             accepted(h, appended);
-            refused(h.with(appended.build()), appended, "kind", "Art. 11");
+            refused(h.with(appended.build()), appended, "appendsTo", "Art. 9(四), 11");
         }
 
         @Test
@@ -145,7 +145,7 @@ class EvaluationHistoryTest {
         @Test
         void aCaseOfAnEvaluatedBatchIsNotEvaluatedAgain() {
             EvaluationHistory h = after(batch("TJ20260302000011"));
-            refused(h, itemEvaluation(Fixtures.batchCase("TJ20260302000012")), "targets", "Art. 10, 11");
+            refused(h, batch("TJ20260302000012"), "targets", "Art. 12");
         }
 
         @Test

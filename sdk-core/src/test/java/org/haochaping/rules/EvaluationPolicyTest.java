@@ -351,7 +351,8 @@ class EvaluationPolicyTest {
         void aQueryInTheHallIsEvaluatedAtCompletionOnlyOnceCompleted() {
             CaseRecord open = Fixtures.queryCase(HandlingMode.WINDOW).toBuilder().status(CaseStatus.ACCEPTED)
                     .completedAt(null).build();
-            accepted(staffEvaluationAtVisit(open));
+            // Art. 15 "在政务大厅办结的": not at receipt (the old code accepted this one).
+            refused(staffEvaluationAtVisit(open), tuple("stage", "Art. 15"));
             refused(staffEvaluationAtVisit(open).stage(EvaluationStage.AT_COMPLETION), tuple("stage", "Art. 11"));
         }
     }
@@ -406,8 +407,7 @@ class EvaluationPolicyTest {
         @Test
         void evaluatorRulesOnTheirOwnUseRelativePaths() {
             assertThat(EvaluatorRules.violations(Fixtures.evaluator())).isEmpty();
-            assertThat(EvaluatorRules.violations(Fixtures.evaluator().toBuilder()
-                    .kind(EvaluatorKind.ENTERPRISE_LEGAL_PERSON).mobile("1").build()))
+            assertThat(EvaluatorRules.violations(Fixtures.enterpriseEvaluator().toBuilder().mobile("1").build()))
                     .extracting(Violation::path, Violation::rule).containsExactly(tuple("mobile", "Art. 16-17"));
         }
     }

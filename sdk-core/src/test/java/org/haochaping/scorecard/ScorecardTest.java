@@ -93,14 +93,15 @@ class ScorecardTest {
         assertThat(d1.satisfiedFollowUps()).isEqualTo(1);
         assertThat(d1.averageScore()).isEqualTo(d("5.50"));          // 33 / 6
         assertThat(d1.serviceQuality()).isEqualTo(d("55.00"));       // 5.5 x 10
-        assertThat(d1.activeEvaluationRate()).isEqualTo(d("75.00")); // 6 / 8
+        // Art. 23: evaluated cases 6 over 6 + the timed-out U1; the dismissed E6 is in neither (the old code: 6 / 8 = 75).
+        assertThat(d1.activeEvaluationRate()).isEqualTo(d("85.71")); // 6 / 7
         assertThat(d1.rectificationRate()).isEqualTo(d("66.67"));    // 2 / 3 (E4, E5 of E4, E5, E7)
         assertThat(d1.followUpSatisfactionRate()).isEqualTo(d("50.00")); // 1 / 2
         assertThat(d1.goodRate()).isEqualTo(d("37.50"));             // 3 / 8
         assertThat(d1.badRate()).isEqualTo(d("37.50"));              // 3 / 8
         assertThat(d1.unevaluatedRate()).isEqualTo(d("25.00"));      // 2 / 8
-        // 0.30 x 55 + 0.15 x 75 + 0.30 x 200/3 + 0.25 x 50 = 16.5 + 11.25 + 20 + 12.5
-        assertThat(d1.composite()).isEqualTo(d("60.25"));
+        // 0.30 x 55 + 0.15 x 600/7 + 0.30 x 200/3 + 0.25 x 50 = 16.5 + 12.857 + 20 + 12.5 = 61.857
+        assertThat(d1.composite()).isEqualTo(d("61.86"));
     }
 
     @Test
@@ -112,15 +113,16 @@ class ScorecardTest {
         assertThat(d2.followUpSatisfactionRate()).isEqualTo(d("100.00"));
         assertThat(d2.composite()).isEqualTo(d("100.00"));
         // D3: adopted G1 (5 points, under review); "未评": G2 invalidated and U2; total 3; nothing rectified.
+        // Active: G1's case over it and U2 (G2 not adopted: in neither) = 1 / 2.
         ScoreSheet d3 = entry(byDept, "D3").scores();
         assertThat(d3.serviceQuality()).isEqualTo(d("50.00"));
-        assertThat(d3.activeEvaluationRate()).isEqualTo(d("33.33"));
+        assertThat(d3.activeEvaluationRate()).isEqualTo(d("50.00"));
         assertThat(d3.rectificationRate()).isEqualTo(d("0.00"));
         assertThat(d3.followUpSatisfactionRate()).isEqualTo(d("100.00"));
         assertThat(d3.unevaluatedRate()).isEqualTo(d("66.67"));
-        // 0.30 x 50 + 0.15 x 100/3 + 0 + 0.25 x 100 = 15 + 5 + 25
-        assertThat(d3.composite()).isEqualTo(d("45.00"));
-        // Nothing at all: quality and the shares of evaluations are 0, the bad-review rates 100.
+        // 0.30 x 50 + 0.15 x 50 + 0 + 0.25 x 100 = 15 + 7.5 + 25
+        assertThat(d3.composite()).isEqualTo(d("47.50"));
+        // Nothing at all: quality and the shares of evaluations are 0, the bad-review rates 100, no composite.
         ScoreSheet empty = DEFAULT.score(ScorecardInput.of(new ArrayList<StatisticsRecord>()));
         assertThat(empty.totalEvaluations()).isZero();
         assertThat(empty.serviceQuality()).isEqualTo(d("0.00"));
@@ -130,44 +132,44 @@ class ScorecardTest {
         assertThat(empty.badRate()).isEqualTo(d("0.00"));
         assertThat(empty.rectificationRate()).isEqualTo(d("100.00"));
         assertThat(empty.followUpSatisfactionRate()).isEqualTo(d("100.00"));
-        assertThat(empty.composite()).isEqualTo(d("55.00"));
-        // Only unevaluated cases: quality 0 (nothing measured), active 0.
+        assertThat(empty.composite()).isNull();
+        // Only unevaluated cases: quality 0 (nothing measured), active 0, nothing to score (Art. 23, 26).
         ScoreSheet silent = DEFAULT.score(ScorecardInput.of(Arrays.asList(unevaluated("U9", "D9", "120101", null, null))));
         assertThat(silent.serviceQuality()).isEqualTo(d("0.00"));
         assertThat(silent.activeEvaluationRate()).isEqualTo(d("0.00"));
         assertThat(silent.unevaluatedRate()).isEqualTo(d("100.00"));
-        assertThat(silent.composite()).isEqualTo(d("55.00"));
+        assertThat(silent.composite()).isNull();
     }
 
     @Test
     void ranksDepartmentsDistrictsHallsAndStaff() {
         ScorecardInput input = period();
         assertThat(DEFAULT.rank(input, GroupBy.DEPARTMENT).entries()).extracting(Ranking.Entry::toString)
-                .containsExactly("1. D2 100.00", "2. D1 60.25", "3. D3 45.00");
+                .containsExactly("1. D2 100.00", "2. D1 61.86", "3. D3 47.50");
 
-        // 120101 = D1 + D3: adopted 7, 38 points; "未评" 4; total 11; bad 4, rectified 2, satisfied 1.
-        // 0.30 x 380/7 + 0.15 x 700/11 + 0.30 x 50 + 0.25 x 50 = 16.2857 + 9.5455 + 15 + 12.5 = 53.3312
+        // 120101 = D1 + D3: adopted 7 (7 cases), 38 points; "未评" 4 (2 timed out); total 11; bad 4, rectified 2,
+        // satisfied 1. 0.30 x 380/7 + 0.15 x 700/9 + 0.30 x 50 + 0.25 x 50 = 16.2857 + 11.6667 + 15 + 12.5 = 55.4524
         Ranking byArea = DEFAULT.rank(input, GroupBy.DISTRICT);
         ScoreSheet tj = entry(byArea, "120101").scores();
         assertThat(tj.serviceQuality()).isEqualTo(d("54.29"));
-        assertThat(tj.activeEvaluationRate()).isEqualTo(d("63.64"));
+        assertThat(tj.activeEvaluationRate()).isEqualTo(d("77.78"));
         assertThat(tj.rectificationRate()).isEqualTo(d("50.00"));
         assertThat(tj.goodRate()).isEqualTo(d("27.27"));
         assertThat(tj.badRate()).isEqualTo(d("36.36"));
-        assertThat(tj.composite()).isEqualTo(d("53.33"));
+        assertThat(tj.composite()).isEqualTo(d("55.45"));
         assertThat(byArea.unattributedRecords()).isZero();
 
         Ranking byHall = DEFAULT.rank(input, GroupBy.HALL);
         assertThat(byHall.entries()).extracting(Ranking.Entry::key).containsExactly("H2", "H1");
         assertThat(byHall.unattributedRecords()).isEqualTo(3); // G1, G2, U2 are online
-        assertThat(entry(byHall, "H1").scores().composite()).isEqualTo(d("60.25"));
+        assertThat(entry(byHall, "H1").scores().composite()).isEqualTo(d("61.86"));
 
-        // S1: E1, E2 (20 points), E6 dismissed: 0.30 x 100 + 0.15 x 200/3 + 30 + 25 = 95
+        // S1: E1, E2 (20 points), E6 dismissed (in neither side of the active rate): 30 + 15 + 30 + 25 = 100
         // S2: E3, E4, E5 (13 points), rectified 2 of 2, satisfied 1 of 2: 0.30 x 130/3 + 15 + 30 + 12.5 = 70.5
         // S3: E7 (0 points, rectifying) and U1: 0 + 0.15 x 50 + 0 + 25 = 32.5
         Ranking byStaff = DEFAULT.rank(input, GroupBy.STAFF);
         assertThat(byStaff.entries()).extracting(Ranking.Entry::toString)
-                .containsExactly("1. T1 100.00", "2. S1 95.00", "3. S2 70.50", "4. S3 32.50");
+                .containsExactly("1. S1 100.00", "1. T1 100.00", "3. S2 70.50", "4. S3 32.50");
         assertThat(byStaff.unattributedRecords()).isEqualTo(3);
         assertThat(byStaff.bottom(1)).extracting(Ranking.Entry::key).containsExactly("S3");
         assertThat(byStaff.bottom(2)).extracting(Ranking.Entry::key).containsExactly("S2", "S3");
@@ -217,9 +219,9 @@ class ScorecardTest {
     @Test
     void weightsAreTheCallersAndMustSumTo100() {
         ScoreWeights equal = ScoreWeights.parse("25, 25, 25, 25");
-        // D1 with equal weights: (55 + 75 + 200/3 + 50) / 4 = 61.666...
+        // D1 with equal weights: (55 + 600/7 + 200/3 + 50) / 4 = 64.345...
         assertThat(entry(new Scorecard(equal).rank(period(), GroupBy.DEPARTMENT), "D1").scores().composite())
-                .isEqualTo(d("61.67"));
+                .isEqualTo(d("64.35"));
         assertThat(ScoreWeights.parse("30,15,30,25")).isEqualTo(ScoreWeights.DEFAULT);
         assertThat(ScoreWeights.parse("30,12.5,32.5,25").activeEvaluationRate()).isEqualTo(d("12.5"));
         assertThatThrownBy(() -> ScoreWeights.parse("30,15,30,20"))

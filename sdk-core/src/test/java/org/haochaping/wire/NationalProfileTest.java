@@ -304,8 +304,10 @@ class NationalProfileTest {
         @ParameterizedTest
         @EnumSource(EvaluatorKind.class)
         void userProp(EvaluatorKind kind) throws Exception {
+            // Art. 17: an organisation is identified by its 统一社会信用代码, a person by a personal certificate.
             Evaluation e = Fixtures.itemEvaluation(Fixtures.windowCase())
-                    .evaluator(Fixtures.evaluator().toBuilder().kind(kind).build()).build();
+                    .evaluator((kind == EvaluatorKind.NATURAL_PERSON ? Fixtures.evaluator()
+                            : Fixtures.enterpriseEvaluator()).toBuilder().kind(kind).build()).build();
             String code = written(CODEC, e).path("userProp").textValue();
             assertThat(code).isEqualTo(String.valueOf(kind.nationalCode())).isIn("1", "2", "3", "4", "5", "6", "9");
             assertThat(CODEC.readEvaluation(CODEC.write(e)).evaluator().kind()).isEqualTo(kind);
@@ -328,7 +330,8 @@ class NationalProfileTest {
         @Test
         void appendedEvaluations() throws Exception {
             Evaluation first = Fixtures.itemEvaluation(Fixtures.windowCase()).build();
-            Evaluation appended = first.toBuilder().kind(EvaluationKind.APPENDED).freeText("补充").build();
+            Evaluation appended = first.toBuilder().evaluationId("EV-0009").kind(EvaluationKind.APPENDED)
+                    .appendsTo(first.evaluationId()).freeText("补充").build();
             JsonNode o = written(CODEC, appended);
             assertThat(o.path("assessNumber").textValue()).isEqualTo("2");
             assertThat(o.path("evaluateType").textValue()).isEqualTo("2");
@@ -379,6 +382,7 @@ class NationalProfileTest {
         @Test
         void aHallTabletRecordAtAVisitGradesTheStaff() {
             ObjectNode record = foreignHallRecord();
+            record.put("proManagerNo", Fixtures.STAFF_NO); // Art. 10(一), 26: a staff evaluation names the staff member
             record.put("proStatus", "2");
             record.remove("resultDate");
             record.put("assessTime", "2026-03-02 09:20:00");
@@ -391,6 +395,7 @@ class NationalProfileTest {
         @Test
         void theIndicatorsNameTheTargets() {
             ObjectNode record = foreignHallRecord();
+            record.put("proManagerNo", Fixtures.STAFF_NO);
             record.put("satisfaction", "2");
             record.put("evalDetail", "2201");
             assertThat(decode(CODEC, record).value().targets()).containsExactly(Target.SERVICE_STAFF);

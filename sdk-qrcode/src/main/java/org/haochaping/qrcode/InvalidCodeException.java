@@ -1,10 +1,12 @@
 package org.haochaping.qrcode;
 
+import org.haochaping.HcpException;
+
 /**
  * A scanned code that must not be accepted. Each subclass is one reason, named by {@link #reason()} for
  * logs, reports and the {@code hcp qr verify} output. Messages never repeat the scanned content.
  */
-public abstract class InvalidCodeException extends RuntimeException {
+public abstract class InvalidCodeException extends HcpException {
 
     private static final long serialVersionUID = 1L;
 

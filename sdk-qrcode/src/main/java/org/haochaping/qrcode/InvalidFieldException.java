@@ -1,10 +1,12 @@
 package org.haochaping.qrcode;
 
+import org.haochaping.HcpException;
+
 /**
  * A value given to build a code breaks the code format: {@link #field()} names it, the message says what
  * is allowed and which rule asks for it. Never repeats the value itself.
  */
-public final class InvalidFieldException extends IllegalArgumentException {
+public final class InvalidFieldException extends HcpException {
 
     private static final long serialVersionUID = 1L;
 

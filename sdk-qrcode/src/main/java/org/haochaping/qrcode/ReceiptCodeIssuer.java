@@ -4,7 +4,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import org.haochaping.calendar.WorkingDayCalendar;
 import org.haochaping.crypto.Signer;
+import org.haochaping.deadline.DeadlineCalculator;
+import org.haochaping.deadline.DeadlineRule;
 
 /**
  * Issues signed, expiring receipt codes (动态二维码) for the issuing system's receipts (回执单,
@@ -25,11 +29,6 @@ import org.haochaping.crypto.Signer;
  */
 public final class ReceiptCodeIssuer {
 
-    /**
-     * The default validity, 15 days. Art. 16 closes the evaluation 5 working days after the case is
-     * finished; 15 calendar days cover those 5 working days even across the week-long national holidays.
-     */
-    public static final Duration DEFAULT_VALIDITY = Duration.ofDays(15);
 
     /** UTF-8 bytes of key id + case number + item code + window code + staff number that keep version 10-M. */
     public static final int VERSION_10_TEXT_BUDGET = 82;
@@ -42,7 +41,9 @@ public final class ReceiptCodeIssuer {
     private final String keyId;
     private final String algorithm;
     private final EvaluationPage page;
+    /** A fixed validity, or null: until the end of the 5th working day after the issue day (Art. 16). */
     private final Duration validity;
+    private final DeadlineCalculator unevaluatedWindow;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -52,6 +53,7 @@ public final class ReceiptCodeIssuer {
         this.algorithm = checkAlgorithm(signer.algorithm());
         this.page = builder.page;
         this.validity = builder.validity;
+        this.unevaluatedWindow = new DeadlineCalculator(builder.calendar);
         this.clock = builder.clock;
     }
 
@@ -63,13 +65,21 @@ public final class ReceiptCodeIssuer {
         return new Builder(signer);
     }
 
-    /** Issues a code for the case, valid from now for this issuer's validity. */
+    /**
+     * Issues a code for the case, valid from now: by default until the end (23:59:59 Asia/Shanghai) of the
+     * 5th working day after today, when Art. 16 closes the evaluation window (issue the code when the case
+     * is finished); for a fixed {@link Builder#validity(Duration)} when one was set.
+     *
+     * @throws org.haochaping.calendar.DateNotCoveredException when the calendar refuses the days (STRICT policy)
+     */
     public ReceiptCode issue(ReceiptCase receiptCase) {
         if (receiptCase == null) {
             throw new IllegalArgumentException("receiptCase must not be null");
         }
         long issued = clock.instant().getEpochSecond();
-        long expires = issued + validity.getSeconds();
+        long expires = validity != null ? issued + validity.getSeconds()
+                : unevaluatedWindow.calculate(DeadlineRule.UNEVALUATED, Instant.ofEpochSecond(issued).atOffset(ZoneOffset.UTC))
+                        .dueAt().toEpochSecond();
         if (issued < 0 || expires > MAX_SECONDS) {
             throw new IllegalStateException("clock time " + Instant.ofEpochSecond(issued)
                     + " is outside the code's time range (1970 to 2106)");
@@ -97,7 +107,8 @@ public final class ReceiptCodeIssuer {
     public static final class Builder {
         private final Signer signer;
         private EvaluationPage page = EvaluationPage.DEFAULT;
-        private Duration validity = DEFAULT_VALIDITY;
+        private Duration validity;
+        private WorkingDayCalendar calendar = WorkingDayCalendar.official();
         private Clock clock = Clock.systemUTC();
 
         private Builder(Signer signer) {
@@ -113,13 +124,28 @@ public final class ReceiptCodeIssuer {
             return this;
         }
 
-        /** How long a code stays valid, 1 minute to 366 days in whole seconds; {@link #DEFAULT_VALIDITY} by default. */
+        /**
+         * A fixed validity, 1 minute to 366 days in whole seconds. By default a code is valid until the end of
+         * the 5th working day after its issue day (the 未评 window of Art. 16) on {@link #calendar}.
+         */
         public Builder validity(Duration validity) {
             if (validity == null || validity.compareTo(MIN_VALIDITY) < 0 || validity.compareTo(MAX_VALIDITY) > 0
                     || validity.getNano() != 0) {
                 throw new InvalidFieldException("validity", "must be 1 minute to 366 days in whole seconds");
             }
             this.validity = validity;
+            return this;
+        }
+
+        /**
+         * The working-day calendar of the default validity; {@link WorkingDayCalendar#official()} by default
+         * (provisional beyond the loaded arrangements: a code then may outlive the window by a day or two).
+         */
+        public Builder calendar(WorkingDayCalendar calendar) {
+            if (calendar == null) {
+                throw new IllegalArgumentException("calendar must not be null");
+            }
+            this.calendar = calendar;
             return this;
         }
 

@@ -46,7 +46,8 @@ class ReceiptCodeTest {
 
         assertThat(verified.receiptCase()).isEqualTo(CASE);
         assertThat(verified.issuedAt()).isEqualTo(ISSUED);
-        assertThat(verified.expiresAt()).isEqualTo(ISSUED.plus(ReceiptCodeIssuer.DEFAULT_VALIDITY));
+        // Monday 2025-11-03 10:15 in Shanghai: the 5th working day after is Monday 2025-11-10 (Art. 16)
+        assertThat(verified.expiresAt()).isEqualTo(Instant.parse("2025-11-10T15:59:59Z"));
         assertThat(verified.keyId()).isEqualTo("mca-2025");
         assertThat(verified.nonce()).matches("[0-9a-f]{16}").isEqualTo(issued.nonce());
         assertThat(verified).isEqualTo(issued);
@@ -108,6 +109,22 @@ class ReceiptCodeTest {
         Decoders.assertPngDecodesTo(png, code.text());
         String scanned = Decoders.zxing(png).getText();
         assertThat(verifierAt(ISSUED).verify(scanned).receiptCase()).isEqualTo(CASE);
+    }
+
+    @Test
+    void theDefaultValidityCoversTheWholeUnevaluatedWindowOfArt16() {
+        // issued Thursday 2026-09-24 16:00: 中秋 Sep 25-27, then Sep 28, 29, 30, National Day Oct 1-7, Oct 8, 9
+        ReceiptCode code = issuer(Instant.parse("2026-09-24T08:00:00Z")).issue(CASE);
+        assertThat(code.expiresAt()).isEqualTo(java.time.OffsetDateTime.parse("2026-10-09T23:59:59+08:00").toInstant());
+        // across the end of the bundled arrangements: 2027-01-01 is a statutory holiday (provisional data)
+        ReceiptCode december = issuer(Instant.parse("2026-12-28T02:00:00Z")).issue(CASE);
+        assertThat(december.expiresAt()).isEqualTo(java.time.OffsetDateTime.parse("2027-01-05T23:59:59+08:00").toInstant());
+        // a calendar with local closures moves it
+        org.haochaping.calendar.WorkingDayCalendar closed = org.haochaping.calendar.WorkingDayCalendar.official().toBuilder()
+                .load(new java.io.StringReader("2026-10-09\tclosure\t-\thall closed\n"), "closures").build();
+        ReceiptCode later = ReceiptCodeIssuer.builder(SIGNER).calendar(closed)
+                .clock(Clock.fixed(Instant.parse("2026-09-24T08:00:00Z"), ZoneOffset.UTC)).build().issue(CASE);
+        assertThat(later.expiresAt()).isEqualTo(java.time.OffsetDateTime.parse("2026-10-10T23:59:59+08:00").toInstant());
     }
 
     @Test

@@ -19,12 +19,16 @@ import org.haochaping.conformance.simulator.AppCredentials;
 import org.haochaping.conformance.simulator.SimulatedPlatform;
 import org.haochaping.crypto.envelope.EnvelopeSealer;
 import org.haochaping.crypto.sign.Sm2Verifier;
+import org.haochaping.calendar.ShanghaiTime;
 import org.haochaping.model.CaseRecord;
 import org.haochaping.model.CertificateType;
 import org.haochaping.model.Channel;
 import org.haochaping.model.Evaluation;
 import org.haochaping.model.EvaluationKind;
 import org.haochaping.model.Grade;
+import org.haochaping.model.EvaluationStage;
+import org.haochaping.model.HandlingMode;
+import org.haochaping.model.Target;
 import org.haochaping.outbox.Outbox;
 import org.haochaping.qrcode.EvaluationPage;
 import org.haochaping.qrcode.ReceiptCase;
@@ -46,6 +50,12 @@ import org.haochaping.scorecard.Scorecard;
 import org.haochaping.scorecard.ScoreWeights;
 import org.haochaping.scorecard.ScorecardInput;
 import org.haochaping.scorecard.StatisticsRecord;
+import org.haochaping.scorecard.UnevaluatedRecord;
+import org.haochaping.tracking.DueAction;
+import org.haochaping.tracking.EvaluationTracker;
+import org.haochaping.tracking.ReminderLink;
+import org.haochaping.tracking.ReminderLinks;
+import org.haochaping.tracking.ReminderMessage;
 import org.haochaping.scorecard.WorkOrderRecord;
 import org.haochaping.transport.RequestOptions;
 import org.haochaping.transport.RetryPolicy;
@@ -77,16 +87,24 @@ public final class HallDay {
     private final StringBuilder report = new StringBuilder();
     private int failures;
 
+    private final java.time.Clock clock;
+
     public HallDay(PrintWriter out, Path folder) {
+        this(out, folder, java.time.Clock.systemUTC());
+    }
+
+    /** A day at the hall on {@code clock}'s date: the platform, the client, codes and work orders all use it. */
+    public HallDay(PrintWriter out, Path folder, java.time.Clock clock) {
         this.out = out;
         this.folder = folder;
+        this.clock = clock;
     }
 
     /** Runs the day; returns the number of unexpected outcomes (0 on success). */
     public int run() throws IOException, InterruptedException {
         Files.createDirectories(folder);
         List<Sample> samples = SamplePayloads.all();
-        try (SimulatedPlatform platform = SimulatedPlatform.start()) {
+        try (SimulatedPlatform platform = SimulatedPlatform.builder().clock(clock).start()) {
             AppCredentials app = platform.newApp("tj-zwfw-center");
             say("好差评 SDK demo: a day at the 天津市政务服务中心, against a simulated central platform at "
                     + platform.baseUrl());
@@ -99,7 +117,8 @@ public final class HallDay {
                 refusedPayload(samples);
                 workOrders(client, platform);
                 national(platform, app, samples);
-                scorecard(client, platform);
+                List<UnevaluatedRecord> unevaluated = remindersAndUnevaluated(client, platform, samples);
+                scorecard(client, platform, unevaluated);
                 writePayloads(samples);
                 say("");
                 say(String.format("%d evaluations counted by the platform, %d work orders, %d unexpected outcomes.",
@@ -114,7 +133,7 @@ public final class HallDay {
     }
 
     private HcpClient client(SimulatedPlatform platform, AppCredentials app, EnvelopeSealer national) {
-        HcpClient.Builder b = HcpClient.builder().baseUrl(platform.baseUrl()).appId(app.appId()).signer(app.signer())
+        HcpClient.Builder b = HcpClient.builder().clock(clock).baseUrl(platform.baseUrl()).appId(app.appId()).signer(app.signer())
                 .platformVerifier(Sm2Verifier.builder().key(platform.platformKeyId(), platform.platformPublicKey())
                         .build())
                 .retryPolicy(RetryPolicy.builder().maxRetries(3).initialBackoff(Duration.ofMillis(20))
@@ -196,13 +215,13 @@ public final class HallDay {
                 .caption("A12 窗口", "请扫码评价").build().render(encoder.encode(windowText))
                 .getBytes(StandardCharsets.UTF_8));
         say("  window-A12.png / .svg: " + windowText);
-        ReceiptCode receipt = ReceiptCodeIssuer.builder(app.signer()).build().issue(ReceiptCase.builder()
+        ReceiptCode receipt = ReceiptCodeIssuer.builder(app.signer()).clock(clock).build().issue(ReceiptCase.builder()
                 .caseNumber("TJ2026112600101").itemCode("11120000000123456100012011700001").windowCode("A12")
                 .staffNumber("S1024").build());
         Files.write(folder.resolve("receipt-TJ2026112600101.png"), PngRenderer.builder().size(ImageSize.pixels(330))
                 .build().render(encoder.encode(receipt.text())));
         ReceiptCode verified = ReceiptCodeVerifier.builder(Sm2Verifier.builder().key(app.keyId(), app.publicKey())
-                .build()).build().verify(receipt.text());
+                .build()).clock(clock).build().verify(receipt.text());
         say("  receipt-TJ2026112600101.png: " + receipt.text().length() + " characters, expires "
                 + verified.expiresAt() + ", nonce " + verified.nonce() + ", signature verified");
         expect(verified.receiptCase().equals(receipt.receiptCase()), "the receipt code verifies");
@@ -223,7 +242,7 @@ public final class HallDay {
 
     private void workOrders(HcpClient client, SimulatedPlatform platform) {
         step("6. Bad reviews become work orders and run to the 12345 follow-up visit (Art. 18-22)");
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         boolean appealed = false;
         for (WorkOrder order : client.workOrders(null, null, 1, 100).items()) {
             String no = order.orderNo();
@@ -235,7 +254,8 @@ public final class HallDay {
             }
             if (!appealed) {
                 appealed = true;
-                act(client, no, WorkOrderAction.applyForReview().withNote("录像显示窗口人员在岗"), dept, now, path);
+                act(client, no, WorkOrderAction.applyForReview(
+                        org.haochaping.badreview.Evidence.referenced("窗口录像：工作人员在岗", "VID-A12-0930")).withNote("录像显示窗口人员在岗"), dept, now, path);
                 order = act(client, no, WorkOrderAction.decideReview(ReviewVerdict.INVALID),
                         Actor.of(ActorRole.REVIEWER, "TJ-ZWFW-REVIEW"), now, path);
                 say("  " + no + ": " + path + " (appeal upheld: counts as 未评, Art. 21)");
@@ -271,7 +291,7 @@ public final class HallDay {
                 records.add(s.evaluation());
             }
         }
-        try (HcpClient national = client(platform, app, EnvelopeSealer.builder(platform.platformPublicKey())
+        try (HcpClient national = client(platform, app, EnvelopeSealer.builder(platform.platformPublicKey()).clock(clock)
                 .appMark("TJ-HEPING").appWord("hp-app-word").build())) {
             SubmissionResult r = national.submitEvaluations(records);
             say("  " + records.size() + " national records in one SM2 envelope: " + r.count(RecordStatus.DUPLICATE)
@@ -280,9 +300,77 @@ public final class HallDay {
         }
     }
 
-    private void scorecard(HcpClient client, SimulatedPlatform platform) {
-        step("8. The scorecard (Art. 23-24) from what the platform holds");
-        List<StatisticsRecord> records = new ArrayList<>();
+    /**
+     * Art. 16 as a process, on two cases completed before the National Day holiday of 2026 (their dates are fixed, so
+     * the demo tells the same story whatever day it runs): one evaluator is reminded after 24 hours and evaluates,
+     * the other never does and the case becomes 未评 after the holiday; the platform, which marks 未评 by itself,
+     * agrees with the department's report.
+     */
+    private List<UnevaluatedRecord> remindersAndUnevaluated(HcpClient client, SimulatedPlatform platform,
+            List<Sample> samples) {
+        step("8. Art. 16: a reminder 24 hours after completion, 未评 after 5 working days");
+        Evaluation windowEvaluation = null;
+        for (Sample sample : samples) {
+            CaseRecord c = sample.evaluation().caseRecord();
+            if (windowEvaluation == null && c.handlingMode() == HandlingMode.WINDOW && c.batchNo() == null
+                    && c.themeCode() == null && !c.isJointApproval() && !sample.evaluation().grade().isBad()) {
+                windowEvaluation = sample.evaluation();
+            }
+        }
+        CaseRecord template = windowEvaluation.caseRecord();
+        OffsetDateTime completed = OffsetDateTime.parse("2026-09-29T16:30:00+08:00");
+        CaseRecord reminded = template.toBuilder().caseNo("TJ2026092900101").acceptedAt(completed.minusHours(1))
+                .completedAt(completed).promisedAt(null).build();
+        CaseRecord silent = reminded.toBuilder().caseNo("TJ2026092900102").build();
+        client.submitCases(List.of(reminded, silent), RequestOptions.defaults());
+
+        EvaluationTracker tracker = EvaluationTracker.builder().build();
+        tracker.register(reminded);
+        tracker.register(silent);
+        ReminderLinks links = ReminderLinks.builder().baseUrl("tj.gov.cn/e/")
+                .secret("demo-reminder-link-secret".getBytes(StandardCharsets.UTF_8))
+                .clock(java.time.Clock.fixed(completed.plusDays(1).toInstant(), java.time.ZoneOffset.UTC)).build();
+        OffsetDateTime dayAfter = completed.plusHours(24);
+        for (DueAction a : tracker.due(dayAfter)) {
+            if (tracker.claimReminder(a.caseNo(), dayAfter)) {
+                ReminderLink link = links.issue(a.trackedCase(), a.evaluationDeadline().lastDay());
+                ReminderMessage sms = ReminderMessage.forAction(a, "天津政务", link.url());
+                say("  " + ShanghaiTime.format(a.dueAt()) + " remind " + a.caseNo() + " (" + sms.smsLength()
+                        + " characters, " + sms.smsSegments() + " SMS): " + sms.sms());
+            }
+        }
+        Evaluation afterReminder = windowEvaluation.toBuilder().caseRecord(reminded).evaluationId(null).servedAt(completed)
+                .targets(Target.SERVICE_ITEM, Target.SERVICE_STAFF).grade(Grade.VERY_SATISFIED).indicators()
+                .stage(EvaluationStage.AT_COMPLETION).evaluatedAt(dayAfter.plusHours(2)).build();
+        tracker.record(afterReminder);
+        client.submitEvaluations(List.of(afterReminder));
+        say("  " + reminded.caseNo() + " evaluated after the reminder; " + silent.caseNo() + " never evaluated");
+
+        // Oct 1-7 off; Oct 8, 9, 10 (a make-up Saturday), 12 and 13 are the five working days.
+        OffsetDateTime afterHoliday = OffsetDateTime.parse("2026-10-14T09:00:00+08:00");
+        List<UnevaluatedRecord> marked = new ArrayList<>();
+        for (DueAction a : tracker.due(afterHoliday)) {
+            UnevaluatedRecord r = tracker.markUnevaluated(a.caseNo(), afterHoliday);
+            if (r != null) {
+                marked.add(r);
+                say("  " + ShanghaiTime.format(a.dueAt()) + " " + a.caseNo() + " marked 未评 (window ended "
+                        + ShanghaiTime.format(a.evaluationDeadline().dueAt()) + ", after the National Day holiday)");
+            }
+        }
+        SubmissionResult report = client.reportUnevaluated(marked, RequestOptions.defaults());
+        List<String> platformUnevaluated = platform.observations().unevaluatedCases();
+        say("  reported to the platform: " + report.count(RecordStatus.ACCEPTED) + " accepted; the platform, which marks "
+                + "未评 by itself, agrees: " + silent.caseNo() + (platformUnevaluated.contains(silent.caseNo()) ? " is" : " is NOT")
+                + " 未评 there, " + reminded.caseNo() + (platformUnevaluated.contains(reminded.caseNo()) ? " is" : " is not"));
+        expect(marked.size() == 1 && marked.get(0).caseNo().equals(silent.caseNo()), "one case marked 未评");
+        expect(platformUnevaluated.contains(silent.caseNo()) && !platformUnevaluated.contains(reminded.caseNo()),
+                "the platform agrees on 未评");
+        return marked;
+    }
+
+    private void scorecard(HcpClient client, SimulatedPlatform platform, List<UnevaluatedRecord> unevaluated) {
+        step("9. The scorecard (Art. 23-24) from what the platform holds");
+        List<StatisticsRecord> records = new ArrayList<>(unevaluated);
         for (AcceptedEvaluation a : platform.observations().acceptedEvaluations()) {
             Evaluation e = a.evaluation();
             if (e.kind() != EvaluationKind.ACTIVE) {

@@ -31,8 +31,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public interface ReceiptCodeVerifierContract {
 
-    /** When the contract's codes are issued; they are valid for {@link ReceiptCodeIssuer#DEFAULT_VALIDITY}. */
+    /** When the contract's codes are issued; they are valid for {@link #VALIDITY}. */
     Instant ISSUED = Instant.parse("2025-11-03T02:15:30Z");
+    /** The fixed validity of the contract's codes (the SDK's default ends with the Art. 16 window instead). */
+    java.time.Duration VALIDITY = java.time.Duration.ofDays(15);
 
     /**
      * Verifies a scanned receipt code (the whole text, page URL included) at {@code now}, trusting only the SM2
@@ -43,7 +45,7 @@ public interface ReceiptCodeVerifierContract {
     ReceiptVerdict verify(String text, String publicKeyPem, Instant now);
 
     private static ReceiptCode issue(PrivateKeyMaterial key, ReceiptCase receiptCase) {
-        return ReceiptCodeIssuer.builder(Sm2Signer.builder(key).build()).clock(Clock.fixed(ISSUED, ZoneOffset.UTC)).build()
+        return ReceiptCodeIssuer.builder(Sm2Signer.builder(key).build()).clock(Clock.fixed(ISSUED, ZoneOffset.UTC)).validity(VALIDITY).build()
                 .issue(receiptCase);
     }
 
@@ -78,7 +80,7 @@ public interface ReceiptCodeVerifierContract {
         assertEquals("11120000000000000X3000117001", verdict.itemCode(), "item code");
         assertEquals("A12", verdict.windowCode(), "window code");
         assertEquals("0231", verdict.staffNumber(), "staff number");
-        assertEquals(ISSUED.plus(ReceiptCodeIssuer.DEFAULT_VALIDITY), verdict.expiresAt(), "expiry");
+        assertEquals(ISSUED.plus(VALIDITY), verdict.expiresAt(), "expiry");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.haochaping.conformance.kit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.haochaping.scorecard.ActiveRateBasis;
 import org.haochaping.scorecard.InvalidWeightsException;
 import org.haochaping.scorecard.ScoreSheet;
 import org.haochaping.scorecard.ScoreWeights;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * Checks one scorecard case (Art. 23-24, docs/interface-spec.md section 2) against the SDK: the records, one JSON
  * line each, go through {@link ScorecardInput#readJsonLines} and {@link Scorecard} with the case's weights. A
- * {@code valid} case must give every expected count and figure (figures equal to two decimals); an {@code invalid}
+ * {@code valid} case must give every expected count and figure (figures equal to two decimals; a {@code null}
+ * composite: nothing to score), with the case's active-rate basis ({@code cases} when absent); an {@code invalid}
  * one must be refused with a {@link StatisticsRecordException}.
  */
 public final class ScorecardVectorCheck {
@@ -35,7 +37,12 @@ public final class ScorecardVectorCheck {
         ScoreSheet sheet;
         try {
             ScoreWeights weights = ScoreWeights.parse(c.test().path("weights").asText());
-            sheet = new Scorecard(weights).score(ScorecardInput.readJsonLines(new StringReader(lines.toString())));
+            String basisName = c.test().path("activeRateBasis").asText("cases");
+            ActiveRateBasis basis = ActiveRateBasis.fromCliName(basisName);
+            if (basis == null) {
+                throw new VectorFileException(c.id() + ": activeRateBasis '" + basisName + "' is not cases, literal or evaluations", null);
+            }
+            sheet = new Scorecard(weights, basis).score(ScorecardInput.readJsonLines(new StringReader(lines.toString())));
         } catch (InvalidWeightsException e) {
             throw new VectorFileException(c.id() + ": weights '" + c.test().path("weights").asText()
                     + "' are not four non-negative numbers summing to 100", e);
@@ -58,7 +65,9 @@ public final class ScorecardVectorCheck {
             if (want == null) {
                 continue;
             }
-            boolean same = figure.getValue() instanceof BigDecimal d
+            boolean same = figure.getValue() == null || want.isNull()
+                    ? figure.getValue() == null && want.isNull()
+                    : figure.getValue() instanceof BigDecimal d
                     ? d.compareTo(new BigDecimal(want.asText())) == 0
                     : want.asLong() == (Long) figure.getValue();
             if (!same) {
@@ -73,6 +82,7 @@ public final class ScorecardVectorCheck {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("totalEvaluations", s.totalEvaluations());
         out.put("evaluations", s.evaluations());
+        out.put("evaluatedCases", s.evaluatedCases());
         out.put("unevaluated", s.unevaluated());
         out.put("notAdopted", s.notAdopted());
         out.put("goodReviews", s.goodReviews());

@@ -31,7 +31,8 @@ public final class VectorFile {
             "request_signing_test.json",
             "receipt_code_test.json",
             "working_days_test.json",
-            "scorecard_test.json");
+            "scorecard_test.json",
+            "art16_tracker_test.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -20,7 +20,9 @@ public enum VectorKind {
     /** {@code working_days_test.json}: working days and the deadlines of Art. 16, 20 and 21. */
     WORKING_DAYS("working-days"),
     /** {@code scorecard_test.json}: statistics records and the figures of Art. 23-24. */
-    SCORECARD("scorecard");
+    SCORECARD("scorecard"),
+    /** {@code art16_tracker_test.json}: the reminders and 未评 marks of Art. 16 due at an instant. */
+    ART16_TRACKER("art16-tracker");
 
     private final String algorithm;
 

@@ -55,6 +55,7 @@ public final class VectorRunner {
             case RECEIPT_CODE -> ReceiptCodeVectorCheck::check;
             case WORKING_DAYS -> WorkingDaysVectorCheck::check;
             case SCORECARD -> ScorecardVectorCheck::check;
+            case ART16_TRACKER -> TrackerVectorCheck::check;
         };
     }
 

@@ -16,6 +16,7 @@ import org.haochaping.badreview.ActorRole;
 import org.haochaping.badreview.BadReviewWorkflow;
 import org.haochaping.badreview.Category;
 import org.haochaping.badreview.Dismissal;
+import org.haochaping.badreview.Evidence;
 import org.haochaping.badreview.FollowUpResult;
 import org.haochaping.badreview.ReviewVerdict;
 import org.haochaping.badreview.WorkOrder;
@@ -31,8 +32,8 @@ import org.haochaping.model.Grade;
 /**
  * The work-order state × action × role table of docs/interface-spec.md 5.5, generated from the SDK's state machine
  * ({@link BadReviewWorkflow}) rather than written by hand: starting from a freshly opened district order, every
- * action (every variant: each category, finding and verdict) is tried by every role in every state reached, and
- * what the rules allowed is tabulated. {@code WorkOrderStateTableTest} checks the document holds exactly this.
+ * action (every variant: each category, finding and verdict) is tried by every role in every state reached, along
+ * every path, and what the rules allowed is tabulated. {@code WorkOrderStateTableTest} checks the document holds exactly this.
  */
 public final class WorkOrderStateTable {
 
@@ -90,13 +91,19 @@ public final class WorkOrderStateTable {
                 new EnumMap<>(WorkOrderState.class);
         Deque<WorkOrder> queue = new ArrayDeque<>();
         queue.add(opened);
+        // An order is explored once per state and set of event types behind it: what is allowed can depend on the
+        // path (an appeal is made once, and a VALID verdict returns to the state it was appealed from, Art. 21),
+        // while repeating a call-back changes nothing.
+        Set<String> explored = new java.util.HashSet<>();
         while (!queue.isEmpty()) {
             WorkOrder order = queue.poll();
-            if (table.containsKey(order.state())) {
+            Set<WorkOrderEventType> behind = java.util.EnumSet.noneOf(WorkOrderEventType.class);
+            order.history().forEach(e -> behind.add(e.type()));
+            if (!explored.add(order.state() + " " + behind)) {
                 continue;
             }
-            Map<WorkOrderEventType, Map<ActorRole, Set<WorkOrderState>>> row = new EnumMap<>(WorkOrderEventType.class);
-            table.put(order.state(), row);
+            Map<WorkOrderEventType, Map<ActorRole, Set<WorkOrderState>>> row =
+                    table.computeIfAbsent(order.state(), s -> new EnumMap<>(WorkOrderEventType.class));
             OffsetDateTime at = order.history().get(order.history().size() - 1).at().plusMinutes(1);
             for (WorkOrderAction action : variants()) {
                 for (ActorRole role : ActorRole.values()) {
@@ -131,7 +138,7 @@ public final class WorkOrderStateTable {
         for (FollowUpResult f : FollowUpResult.values()) {
             out.add(WorkOrderAction.followUp(f));
         }
-        out.add(WorkOrderAction.applyForReview());
+        out.add(WorkOrderAction.applyForReview(Evidence.referenced("窗口录像", "VID-A12-0930")));   // Art. 21: with evidence
         for (ReviewVerdict v : ReviewVerdict.values()) {
             out.add(WorkOrderAction.decideReview(v));
         }

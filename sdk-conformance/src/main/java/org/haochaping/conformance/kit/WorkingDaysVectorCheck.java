@@ -10,7 +10,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * Checks one working-day case against the SDK's bundled official calendar: a {@code PlusWorkingDaysTest} with
+ * Checks one working-day case against the SDK's bundled official calendar in strict mode
+ * ({@code UncoveredDatePolicy.STRICT}): a {@code PlusWorkingDaysTest} with
  * {@link WorkingDayCalendar#plusWorkingDays(LocalDate, int)}, a {@code DeadlineTest} with
  * {@link DeadlineCalculator} (Art. 16, 20, 21). A {@code valid} case must give the expected date or deadline
  * (the same instant, written with {@code +08:00}); an {@code invalid} one, a count reaching a day no loaded
@@ -18,7 +19,9 @@ import java.time.OffsetDateTime;
  */
 public final class WorkingDaysVectorCheck {
 
-    private static final DeadlineCalculator CALCULATOR = DeadlineCalculator.official();
+    /** The vectors describe strict behaviour: the SDK's provisional default would answer the refusal cases. */
+    private static final DeadlineCalculator CALCULATOR = new DeadlineCalculator(WorkingDayCalendar.official().toBuilder()
+            .whenUncovered(org.haochaping.calendar.UncoveredDatePolicy.STRICT).build());
 
     private WorkingDaysVectorCheck() {
     }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +23,16 @@ import org.haochaping.badreview.WorkOrderAction;
 import org.haochaping.badreview.WorkOrderState;
 import org.haochaping.calendar.ShanghaiTime;
 import org.haochaping.model.CaseRecord;
+import org.haochaping.model.CaseStatus;
 import org.haochaping.model.Evaluation;
 import org.haochaping.model.EvaluationKind;
 import org.haochaping.model.Target;
 import org.haochaping.rules.EvaluationHistory;
 import org.haochaping.rules.Violation;
+import org.haochaping.scorecard.UnevaluatedRecord;
+import org.haochaping.tracking.DueAction;
+import org.haochaping.tracking.EvaluationTracker;
+import org.haochaping.tracking.TrackedCase;
 
 /**
  * The state of the simulated central platform and what it does with records and work-order actions,
@@ -63,6 +69,9 @@ final class CentralPlatform {
     private final Map<String, List<Evaluation>> bySubject = new HashMap<>();
     private final TreeMap<String, WorkOrder> workOrders = new TreeMap<>();
     private final List<RejectedRecord> rejectedRecords = new ArrayList<>();
+    private EvaluationTracker tracker;
+    /** Cases whose "未评" a department reported (the platform's own marks are in {@link #tracker}). */
+    private final Set<String> reportedUnevaluated = new HashSet<>();
     private long evaluationSequence;
     private long workOrderSequence;
     private int duplicates;
@@ -70,6 +79,12 @@ final class CentralPlatform {
     CentralPlatform(Clock clock, BadReviewWorkflow workflow) {
         this.clock = clock;
         this.workflow = workflow;
+        this.tracker = newTracker();
+    }
+
+    /** Art. 16 on the platform's side: the same tracker a department runs, on the platform's calendar and clock. */
+    private EvaluationTracker newTracker() {
+        return EvaluationTracker.builder().calendar(workflow.deadlineCalculator().calendar()).clock(clock).build();
     }
 
     /** Registers or updates cases (docs/interface-spec.md, 5.2). */
@@ -85,6 +100,7 @@ final class CentralPlatform {
             CaseRecord known = cases.get(c.caseNo());
             if (known == null) {
                 cases.put(c.caseNo(), c);
+                track(c);
                 results.add(RecordResult.ofCase(i, RecordResult.Status.ACCEPTED, c.caseNo()));
             } else if (known.equals(c)) {
                 results.add(RecordResult.ofCase(i, RecordResult.Status.DUPLICATE, c.caseNo()));
@@ -94,10 +110,83 @@ final class CentralPlatform {
                         + "); its status cannot go back to " + c.status().chineseName()))));
             } else {
                 cases.put(c.caseNo(), c);
+                track(c);
                 results.add(RecordResult.ofCase(i, RecordResult.Status.UPDATED, c.caseNo()));
             }
         }
         return results;
+    }
+
+    private void track(CaseRecord c) {
+        if (c.status() == CaseStatus.COMPLETED && c.completedAt() != null && c.handlingMode() != null) {
+            tracker.register(c);
+        }
+    }
+
+    /**
+     * Judges reports of cases marked "未评" (docs/interface-spec.md, 5.9). A report agrees with the platform when the
+     * case is known, its window of 5 working days after completion has ended by the platform's clock, and no
+     * evaluation was made in time; the first report of a case is {@code ACCEPTED}, a repeated one a
+     * {@code DUPLICATE}.
+     */
+    synchronized List<RecordResult> submitUnevaluated(String sender, String endpoint, List<UnevaluatedRecord> records) {
+        markUnevaluated();
+        List<RecordResult> results = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            UnevaluatedRecord r = records.get(i);
+            TrackedCase t = tracker.find(r.caseNo());
+            List<Violation> why = new ArrayList<>();
+            if (t == null) {
+                why.add(new Violation("caseNo", "Art. 16", "the platform holds no completed case " + r.caseNo()));
+            } else if (t.isEvaluated()) {
+                why.add(new Violation("caseNo", "Art. 16", "the case was evaluated within 5 working days after completion"));
+            } else if (t.unevaluatedAt() == null) {
+                why.add(new Violation("caseNo", "Art. 16", "the evaluation window runs until "
+                        + ShanghaiTime.format(tracker.unevaluatedDeadline(t).dueAt())));
+            } else if (!t.completedAt().isEqual(r.completedAt())) {
+                why.add(new Violation("completedAt", "Art. 16", "the case was completed at "
+                        + ShanghaiTime.format(t.completedAt())));
+            }
+            if (!why.isEmpty()) {
+                results.add(reject(endpoint, sender, i, r.caseNo(), why));
+            } else {
+                boolean first = reportedUnevaluated.add(r.caseNo());
+                results.add(RecordResult.ofCase(i, first ? RecordResult.Status.ACCEPTED : RecordResult.Status.DUPLICATE,
+                        r.caseNo()));
+                if (!first) {
+                    duplicates++;
+                }
+            }
+        }
+        return results;
+    }
+
+    /** Marks "未评" every tracked case whose window has ended by the platform's clock (Art. 16); the newly marked. */
+    synchronized List<UnevaluatedRecord> markUnevaluated() {
+        OffsetDateTime now = ShanghaiTime.normalize(OffsetDateTime.now(clock));
+        List<UnevaluatedRecord> marked = new ArrayList<>();
+        for (DueAction a : tracker.due(now)) {
+            if (a.kind() == DueAction.Kind.MARK_UNEVALUATED) {
+                UnevaluatedRecord r = tracker.markUnevaluated(a.caseNo(), now);
+                if (r != null) {
+                    marked.add(r);
+                }
+            }
+        }
+        return marked;
+    }
+
+    /** The cases the platform holds as "未评" by now, in order of completion. */
+    synchronized List<String> unevaluatedCases() {
+        markUnevaluated();
+        List<String> out = new ArrayList<>();
+        for (CaseRecord c : cases.values()) {
+            TrackedCase t = tracker.find(c.caseNo());
+            if (t != null && t.unevaluatedAt() != null) {
+                out.add(c.caseNo());
+            }
+        }
+        return out;
     }
 
     /** Judges and counts evaluations (docs/interface-spec.md, 5.3 and 5.7). */
@@ -136,11 +225,13 @@ final class CentralPlatform {
     private AcceptedEvaluation accept(String sender, String profile, Evaluation e) {
         String evaluationNo = String.format("E%08d", ++evaluationSequence);
         String workOrderNo = null;
-        if (e.grade().isBad() && e.kind() != EvaluationKind.FOLLOW_UP) {
+        // Art. 18: a 差评 opens one work order; an appended evaluation keeps its original's grade and opens none.
+        if (e.grade().isBad() && e.kind() == EvaluationKind.ACTIVE) {
             workOrderNo = String.format("WO%08d", ++workOrderSequence);
             workOrders.put(workOrderNo, openWorkOrder(workOrderNo, evaluationNo, e.caseRecord(), e));
         }
         AcceptedEvaluation a = new AcceptedEvaluation(evaluationNo, sender, profile, e, workOrderNo, clock.instant());
+        tracker.record(e);
         accepted.add(a);
         byNumber.put(evaluationNo, a);
         if (e.evaluationId() != null) {
@@ -157,15 +248,10 @@ final class CentralPlatform {
     private WorkOrder openWorkOrder(String orderNo, String evaluationNo, CaseRecord c, Evaluation e) {
         OffsetDateTime now = ShanghaiTime.normalize(OffsetDateTime.now(clock));
         WorkOrder order = workflow.open(orderNo, evaluationNo, c.caseNo(), e.grade(), c.deptCode(), c.areaCode(), system, now);
-        if (isCityLevel(c.areaCode())) {
+        if (order.isCityLevel()) {
             order = workflow.apply(order, WorkOrderAction.dispatch(c.deptCode()), system, now);
         }
         return order;
-    }
-
-    /** GB/T 2260: digits 5-6 are the county; {@code 00} there is the city (or province) itself. */
-    static boolean isCityLevel(String areaCode) {
-        return areaCode.length() >= 6 && areaCode.startsWith("00", 4);
     }
 
     synchronized AcceptedEvaluation evaluation(String evaluationNo) {
@@ -245,6 +331,8 @@ final class CentralPlatform {
         bySubject.clear();
         workOrders.clear();
         rejectedRecords.clear();
+        tracker = newTracker();
+        reportedUnevaluated.clear();
         evaluationSequence = 0;
         workOrderSequence = 0;
         duplicates = 0;

@@ -16,6 +16,9 @@ import org.haochaping.badreview.WorkOrder;
 import org.haochaping.badreview.WorkOrderState;
 import org.haochaping.model.IndicatorCatalogue;
 import org.haochaping.model.Indicator;
+import org.haochaping.rules.EvaluationPolicy;
+import org.haochaping.scorecard.StatisticsRecord;
+import org.haochaping.scorecard.UnevaluatedRecord;
 import org.haochaping.wire.PayloadCodec;
 import org.haochaping.wire.WireProfile;
 
@@ -32,11 +35,12 @@ final class Endpoints {
 
     private final CentralPlatform core;
     private final WorkOrderRequests workOrderRequests;
-    private final PayloadCodec unified = PayloadCodec.of(WireProfile.unified());
+    private final PayloadCodec unified;
 
-    Endpoints(CentralPlatform core, WorkOrderRequests workOrderRequests) {
+    Endpoints(CentralPlatform core, WorkOrderRequests workOrderRequests, EvaluationPolicy policy) {
         this.core = core;
         this.workOrderRequests = workOrderRequests;
+        this.unified = PayloadCodec.of(WireProfile.unified(), policy);
     }
 
     /**
@@ -73,11 +77,53 @@ final class Endpoints {
                 WorkOrderRequests.Parsed p = workOrderRequests.followUp(Json.read(r.body));
                 return Outcome.ok(toJson(core.act(s.get(2), p.action, p.actor, p.at)));
             }
+            if ("unevaluated".equals(resource) && s.size() == 2 && post) {
+                return submitUnevaluated(r, appId);
+            }
             if ("indicators".equals(resource) && s.size() == 2 && get) {
                 return indicators();
             }
+            if ("calendar".equals(resource) && s.size() == 3 && get) {
+                return calendar(s.get(2));
+            }
         }
         throw new ApiException(ErrorCode.NOT_FOUND, "no endpoint " + r.method + " " + r.path);
+    }
+
+    /**
+     * {@code GET /v1/calendar/{year}}: the State Council's arrangement of a year as the SDK bundles it
+     * (2021-2026 here); 404 for a year not published (docs/interface-spec.md, 5.8).
+     */
+    private static Outcome calendar(String yearText) {
+        if (!yearText.matches("\\d{4}")) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "year must be four digits, not " + yearText);
+        }
+        String year = yearText;
+        ArrayNode days = Json.MAPPER.createArrayNode();
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                org.haochaping.calendar.WorkingDayCalendar.class.getResourceAsStream("cn-official-2021-2026.tsv"),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String[] cols = line.split("\t", 4);
+                if (line.startsWith("#") || cols.length < 3 || !cols[2].equals(year)) {
+                    continue;
+                }
+                ObjectNode day = days.addObject();
+                day.put("date", cols[0]);
+                day.put("kind", cols[1]);
+                day.put("note", cols.length > 3 ? cols[3] : "");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (days.isEmpty()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no holiday arrangement published for " + year);
+        }
+        ObjectNode data = Json.object();
+        data.put("year", Integer.parseInt(year));
+        data.put("source", "国务院办公厅关于" + year + "年部分节假日安排的通知");
+        data.set("days", days);
+        return Outcome.ok(data);
     }
 
     private Outcome submitCases(SimRequest r, String appId) {
@@ -92,6 +138,24 @@ final class Endpoints {
         List<RecordResult> results = core.submitEvaluations(appId, unified.profile().name(), r.path,
                 Submitted.ofArray(unified.decodeEvaluations(records.toString())));
         return submission(results, false);
+    }
+
+    private Outcome submitUnevaluated(SimRequest r, String appId) {
+        JsonNode records = records(Json.read(r.body));
+        List<UnevaluatedRecord> reported = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode node = records.get(i);
+            if (node.isObject() && !node.has("kind")) {
+                ((ObjectNode) node).put("kind", "unevaluated");
+            }
+            try {
+                reported.add((UnevaluatedRecord) Json.MAPPER.treeToValue(node, StatisticsRecord.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | ClassCastException e) {
+                throw new ApiException(ErrorCode.INVALID_REQUEST, "records[" + i + "] is not an unevaluated record "
+                        + "(caseNo, deptCode, areaCode, completedAt; spec 2)");
+            }
+        }
+        return submission(core.submitUnevaluated(appId, r.path, reported), true);
     }
 
     /** {@code {"records": [ ... ]}} with 1 to {@value #MAX_RECORDS} records, nothing else. */

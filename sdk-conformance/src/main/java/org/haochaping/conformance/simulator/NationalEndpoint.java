@@ -15,6 +15,7 @@ import org.haochaping.crypto.envelope.OpenedEnvelope;
 import org.haochaping.model.Evaluation;
 import org.haochaping.wire.Decoded;
 import org.haochaping.wire.MalformedPayloadException;
+import org.haochaping.rules.EvaluationPolicy;
 import org.haochaping.wire.PayloadCodec;
 import org.haochaping.wire.WireProfile;
 
@@ -32,11 +33,12 @@ final class NationalEndpoint {
 
     private final EnvelopeOpener opener;
     private final CentralPlatform core;
-    private final PayloadCodec codec = PayloadCodec.of(WireProfile.national());
+    private final PayloadCodec codec;
 
-    NationalEndpoint(EnvelopeOpener opener, CentralPlatform core) {
+    NationalEndpoint(EnvelopeOpener opener, CentralPlatform core, EvaluationPolicy policy) {
         this.opener = opener;
         this.core = core;
+        this.codec = PayloadCodec.of(WireProfile.national(), policy);
     }
 
     void registerApp(String appMark, String appWord) {

@@ -74,6 +74,14 @@ public final class Observations {
         return core.workOrders();
     }
 
+    /**
+     * The cases the platform holds as "未评" at its clock's now (Art. 16): completed, registered, and not evaluated
+     * within 5 working days. The platform marks them itself; departments report theirs through 5.9.
+     */
+    public List<String> unevaluatedCases() {
+        return core.unevaluatedCases();
+    }
+
     public Optional<WorkOrder> workOrder(String orderNo) {
         return Optional.ofNullable(core.workOrder(orderNo));
     }

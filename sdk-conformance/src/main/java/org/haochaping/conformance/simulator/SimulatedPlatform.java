@@ -1,5 +1,6 @@
 package org.haochaping.conformance.simulator;
 
+import org.haochaping.rules.EvaluationPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.haochaping.badreview.BadReviewWorkflow;
-import org.haochaping.calendar.UncoveredDatePolicy;
 import org.haochaping.calendar.WorkingDayCalendar;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Verifier;
@@ -263,9 +263,11 @@ public final class SimulatedPlatform implements AutoCloseable {
             Clock millis = Clock.tick(b.clock, Duration.ofMillis(1));
             this.platformKey = b.platformKey != null ? b.platformKey : PrivateKeyMaterial.generateSm2();
             this.platformKeyId = b.platformKeyId != null ? b.platformKeyId : platformKey.publicKey().defaultKeyId();
-            WorkingDayCalendar calendar = b.calendar != null ? b.calendar
-                    : WorkingDayCalendar.official().toBuilder().whenUncovered(UncoveredDatePolicy.WEEKENDS_ONLY).build();
+            // provisional beyond the bundled arrangements (statutory holidays and weekends), like the SDK's default
+            WorkingDayCalendar calendar = b.calendar != null ? b.calendar : WorkingDayCalendar.official();
             this.core = new CentralPlatform(millis, new BadReviewWorkflow(new DeadlineCalculator(calendar)));
+            // The same rules as the SDK, on the platform's clock (future evaluations) and calendar (Art. 16).
+            EvaluationPolicy policy = EvaluationPolicy.standard().withClock(millis).withCalendar(calendar);
             this.apps = new AppRegistry(b.clock, b.allowedSkew);
             for (Map.Entry<String, Verifier> app : b.apps.entrySet()) {
                 apps.register(app.getKey(), app.getValue());
@@ -274,12 +276,12 @@ public final class SimulatedPlatform implements AutoCloseable {
             for (Map.Entry<String, String> app : b.nationalApps.entrySet()) {
                 opener.app(app.getKey(), app.getValue());
             }
-            this.national = new NationalEndpoint(opener.build(), core);
+            this.national = new NationalEndpoint(opener.build(), core, policy);
             this.tampering = new ResponseTampering(b.clock, platformKeyId);
             MessageSigner responseSigner = MessageSigner.builder(Sm2Signer.builder(platformKey).keyId(platformKeyId).build())
                     .clock(b.clock).build();
             this.http = new PlatformHttp(b.clock, b.strict, apps,
-                    new Endpoints(core, new WorkOrderRequests(millis, b.allowedSkew)), national, responseSigner);
+                    new Endpoints(core, new WorkOrderRequests(millis, b.allowedSkew), policy), national, responseSigner);
         }
     }
 

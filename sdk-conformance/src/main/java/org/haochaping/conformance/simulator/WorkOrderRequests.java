@@ -14,6 +14,7 @@ import org.haochaping.badreview.Actor;
 import org.haochaping.badreview.ActorRole;
 import org.haochaping.badreview.Category;
 import org.haochaping.badreview.Dismissal;
+import org.haochaping.badreview.Evidence;
 import org.haochaping.badreview.FollowUpResult;
 import org.haochaping.badreview.ReviewVerdict;
 import org.haochaping.badreview.WorkOrderAction;
@@ -84,7 +85,7 @@ final class WorkOrderRequests {
                 action = WorkOrderAction.completeRectification();
                 break;
             case APPLY_FOR_REVIEW:
-                action = WorkOrderAction.applyForReview();
+                action = WorkOrderAction.applyForReview(evidence(body));
                 break;
             case DECIDE_REVIEW:
                 action = WorkOrderAction.decideReview(enumValue(ReviewVerdict.class, text(body, "verdict", true), "verdict"));
@@ -103,8 +104,34 @@ final class WorkOrderRequests {
         return new Parsed(withNote(WorkOrderAction.followUp(result), body), actor(body), at(body));
     }
 
+    /** Art. 21 "提供相关证据": {@code evidence}, a non-empty array of {description, reference and/or digest}. */
+    private static Evidence[] evidence(JsonNode body) {
+        JsonNode list = body.get("evidence");
+        if (list == null || !list.isArray() || list.size() == 0) {
+            throw invalid("evidence is required: an appeal (Art. 21) carries at least one item "
+                    + "{\"description\": ..., \"reference\": ... and/or \"digest\": ...}");
+        }
+        Evidence[] out = new Evidence[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            String path = "evidence[" + i + "]";
+            if (!item.isObject()) {
+                throw invalid(path + " must be an object");
+            }
+            allowOnlyIn(item, path, "description", "reference", "digest");
+            try {
+                out[i] = Evidence.of(text(item, "description", false), text(item, "reference", false),
+                        text(item, "digest", false));
+            } catch (IllegalArgumentException e) {
+                throw invalid(path + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
     private static String ownField(WorkOrderEventType type) {
         switch (type) {
+            case APPLY_FOR_REVIEW: return "evidence";
             case DISPATCH: return "toDeptCode";
             case DISMISS: return "dismissal";
             case CLASSIFY: return "category";

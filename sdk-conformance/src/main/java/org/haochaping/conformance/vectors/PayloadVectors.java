@@ -134,6 +134,7 @@ public final class PayloadVectors {
         invalid(window.toBuilder().caseRecord(window.caseRecord().toBuilder()
                         .handlingMode(HandlingMode.SELF_SERVICE).build()).build(),
                 "a self-service case graded on the staff", "targets", "Art. 11");
+        auditCases(samples);
         wireCases();
 
         ObjectNode file = JSON.createObjectNode();
@@ -158,6 +159,52 @@ public final class PayloadVectors {
         }
         file.putArray("testGroups").add(group);
         return file;
+    }
+
+    /**
+     * The corrections of the rules audit (issue 12): expected paths and articles stated by hand. The window samples
+     * were completed on Thursday 2026-11-26; the 5th working day after is Thursday 2026-12-03 (no holiday between).
+     */
+    private void auditCases(List<Sample> samples) {
+        Evaluation online = samples.get(0).evaluation();
+        Evaluation window = samples.get(4).evaluation();
+        Evaluation qr = samples.get(5).evaluation();
+        Evaluation batch = samples.get(10).evaluation();
+        Evaluation joint = samples.get(11).evaluation();
+        Evaluation query = samples.get(13).evaluation();
+        Evaluation appended = samples.get(14).evaluation();
+        valid(qr.toBuilder().evaluatedAt(java.time.OffsetDateTime.parse("2026-12-03T23:59:59+08:00")).build(),
+                "evaluated at the last second of the 5th working day after completion", "Art. 16");
+        invalid(qr.toBuilder().evaluatedAt(java.time.OffsetDateTime.parse("2026-12-04T00:00:00+08:00")).build(),
+                "evaluated after the 5th working day after completion: 未评", "evaluatedAt", "Art. 16");
+        invalid(joint.toBuilder().evaluatedAt(java.time.OffsetDateTime.parse("2099-01-01T10:00:00+08:00")).build(),
+                "an evaluation from the future", "evaluatedAt", "Art. 5");
+        invalid(batch.toBuilder().scope(EvaluationScope.CASE).build(),
+                "a case of a batch evaluated on its own instead of through its batch", "scope", "Art. 12");
+        valid(online.toBuilder().evaluationId("EV-0402").caseRecord(joint.caseRecord().toBuilder()
+                        .caseNo("TJ2026112600402").hallAndWindow(null, null).staff(null, null)
+                        .status(org.haochaping.model.CaseStatus.COMPLETED).completedAt(online.caseRecord().completedAt())
+                        .acceptedAt(online.caseRecord().acceptedAt()).handlingMode(HandlingMode.FULLY_ONLINE).build())
+                        .build(),
+                "a joint approval handled wholly online: the item, once, after completion", "Art. 6, 11, 13");
+        invalid(query.toBuilder().stage(EvaluationStage.AT_RECEIPT).caseRecord(query.caseRecord().toBuilder()
+                        .status(org.haochaping.model.CaseStatus.ACCEPTED).completedAt(null).build()).build(),
+                "a 查询咨询 evaluated before it is completed", "stage", "Art. 15");
+        invalid(window.toBuilder().staffNo(null).caseRecord(window.caseRecord().toBuilder().staff(null, "李四").build())
+                        .build(),
+                "the staff graded without a staff number", "staffNo", "Art. 10(一), 26");
+        invalid(window.toBuilder().evaluator(window.evaluator().toBuilder()
+                        .certificate(CertificateType.UNIFIED_SOCIAL_CREDIT_CODE, "91120116MA05ABCDEP").build()).build(),
+                "a natural person identified by an organisation's 统一社会信用代码", "evaluator.certificateType", "Art. 17");
+        invalid(batch.toBuilder().evaluator(batch.evaluator().toBuilder()
+                        .certificate(CertificateType.RESIDENT_ID_CARD, "120101198506121236").build()).build(),
+                "an enterprise identified by a 居民身份证", "evaluator.certificateType", "Art. 17");
+        invalid(online.toBuilder().channel(Channel.DYNAMIC_QR_CODE).build(),
+                "a 全程网办 case evaluated through a dynamic receipt code", "channel", "Art. 6, 10");
+        invalid(appended.toBuilder().appendsTo(null).build(),
+                "an appended evaluation that names no evaluation", "appendsTo", "Art. 9(四), 11");
+        invalid(appended.toBuilder().evaluatedAt(java.time.OffsetDateTime.parse("2026-12-04T09:00:00+08:00")).build(),
+                "an appended evaluation after the Art. 16 window", "evaluatedAt", "Art. 16");
     }
 
     /** Faults of the wire format itself, made by editing the written JSON. */

@@ -72,7 +72,7 @@ class ContractsCatchBrokenImplementationsTest {
     void aReceiptVerifierThatAcceptsEverythingFailsEveryRefusalCase() {
         ReceiptCodeVerifierContract acceptsAll = (text, publicKeyPem, now) ->
                 ReceiptVerdict.accepted("TJ20251103000123", "11120000000000000X3000117001", "A12", "0231",
-                        ReceiptCodeVerifierContract.ISSUED.plus(org.haochaping.qrcode.ReceiptCodeIssuer.DEFAULT_VALIDITY));
+                        ReceiptCodeVerifierContract.ISSUED.plus(ReceiptCodeVerifierContract.VALIDITY));
         List<String> failed = new ArrayList<>();
         List<Runnable> refusals = List.of(acceptsAll::aTamperedCodeIsRefused, acceptsAll::anExpiredCodeIsRefusedAsExpired,
                 acceptsAll::aCodeFromTheFutureIsRefusedAsNotYetValid, acceptsAll::malformedTextIsRefusedAsMalformed,

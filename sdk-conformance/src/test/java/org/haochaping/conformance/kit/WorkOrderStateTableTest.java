@@ -28,9 +28,15 @@ class WorkOrderStateTableTest {
     @Test
     void theTableStatesWhatIntegratorsHadToFindOutByRefusals() {
         String table = WorkOrderStateTable.markdown();
-        // an appeal is refused once classified; dismissal needs a verify first; the call-back is optional
-        assertThat(row(table, "CLASSIFIED")).doesNotContain("APPLY_FOR_REVIEW")
+        // an appeal is open until rectified (Art. 21); dismissal needs a verify first; the call-back is optional
+        assertThat(row(table, "CLASSIFIED")).contains("`APPLY_FOR_REVIEW` by `HANDLING_DEPARTMENT` → `UNDER_REVIEW`")
                 .contains("`START_RECTIFICATION` by `HANDLING_DEPARTMENT`");
+        assertThat(row(table, "RECTIFIED")).doesNotContain("APPLY_FOR_REVIEW");
+        // a VALID verdict returns the order to the state it was appealed from (VERIFIED when appealed on receipt)
+        assertThat(row(table, "UNDER_REVIEW")).contains("`DECIDE_REVIEW` by `REVIEWER` → `VERIFIED` or `CLASSIFIED` or "
+                + "`RECTIFYING` or `INVALIDATED`");
+        // Art. 18: a district order is dispatched by the district government, not by the system
+        assertThat(row(table, "CREATED")).doesNotContain("`SYSTEM`");
         assertThat(row(table, "DISPATCHED")).doesNotContain("DISMISS").contains("`APPLY_FOR_REVIEW` by `HANDLING_DEPARTMENT`");
         assertThat(row(table, "VERIFIED")).contains("`DISMISS` by `HANDLING_DEPARTMENT` → `DISMISSED`");
         assertThat(row(table, "CREATED")).contains("`DISPATCH` by `DISTRICT_GOVERNMENT` → `DISPATCHED`");

@@ -31,11 +31,15 @@ class CentralPlatformTest {
 
     @Test
     void cityLevelIsTheCountyPartZero() {
-        assertThat(CentralPlatform.isCityLevel("120000")).isTrue();
-        assertThat(CentralPlatform.isCityLevel("120100")).isTrue();
-        assertThat(CentralPlatform.isCityLevel("120101")).isFalse();
-        assertThat(CentralPlatform.isCityLevel("120000000000")).isTrue();
-        assertThat(CentralPlatform.isCityLevel("120101001001")).isFalse();
+        java.util.function.Predicate<String> city = area -> new BadReviewWorkflow(DeadlineCalculator.official())
+                .open("WO", "EV", "C", org.haochaping.model.Grade.DISSATISFIED, "D", area,
+                        org.haochaping.badreview.Actor.of(org.haochaping.badreview.ActorRole.SYSTEM, "s"),
+                        java.time.OffsetDateTime.now(clock)).isCityLevel();
+        assertThat(city.test("120000")).isTrue();
+        assertThat(city.test("120100")).isTrue();
+        assertThat(city.test("120101")).isFalse();
+        assertThat(city.test("120000000000")).isTrue();
+        assertThat(city.test("120101001001")).isFalse();
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class MutableClock extends Clock {
 
     /** 2026-11-26 10:30 in Tianjin, after the sample evaluations of that morning. */
-    static final Instant START = Instant.parse("2026-11-26T02:30:00Z");
+    static final Instant START = Instant.parse("2026-11-28T02:30:00Z");
 
     private final AtomicReference<Instant> now;
 

@@ -127,7 +127,8 @@ class SubmissionTest {
         Evaluation staffAndItem = staff.toBuilder().evaluationId("both")
                 .targets(org.haochaping.model.Target.SERVICE_ITEM, org.haochaping.model.Target.SERVICE_STAFF)
                 .indicators("1501", "2501").build();
-        Evaluation appendedWithoutActive = Payloads.good("TJ-S-0301").toBuilder().kind(EvaluationKind.APPENDED).build();
+        Evaluation appendedWithoutActive = Payloads.good("TJ-S-0301").toBuilder().evaluationId("EV-S-0301A")
+                .kind(EvaluationKind.APPENDED).appendsTo("EV-S-0301").build();
 
         client.post("/v1/evaluations", Payloads.records(staff));
         Reply reply = client.post("/v1/evaluations", Payloads.records(staffAndItem, appendedWithoutActive));
@@ -138,21 +139,24 @@ class SubmissionTest {
             assertThat(v.path("rule").asText()).isEqualTo("Art. 10, 11");
         });
         assertThat(reply.result(1).path("violations")).anySatisfy(v -> {
-            assertThat(v.path("path").asText()).isEqualTo("kind");
-            assertThat(v.path("rule").asText()).isEqualTo("Art. 11");
+            assertThat(v.path("path").asText()).isEqualTo("appendsTo");
+            assertThat(v.path("rule").asText()).isEqualTo("Art. 9(四), 11");
         });
     }
 
     @Test
     void anAppendedEvaluationFollowsItsActiveOneAndIsCountedApart() throws Exception {
-        Evaluation active = Payloads.good("TJ-S-0400");
-        Evaluation appended = active.toBuilder().kind(EvaluationKind.APPENDED).grade(Grade.SATISFIED).indicators()
-                .evaluatedAt(active.evaluatedAt().plusHours(3)).build();
+        Evaluation active = Payloads.good("TJ-S-0400").toBuilder().evaluationId("EV-S-0400").build();
+        Evaluation appended = active.toBuilder().evaluationId("EV-S-0400A").kind(EvaluationKind.APPENDED)
+                .appendsTo("EV-S-0400").freeText("补充：下载很快").evaluatedAt(active.evaluatedAt().plusHours(3)).build();
+        Evaluation regraded = appended.toBuilder().evaluationId("EV-S-0400B").grade(Grade.SATISFIED).indicators().build();
 
-        Reply reply = client.post("/v1/evaluations", Payloads.records(active, appended, appended));
+        Reply reply = client.post("/v1/evaluations", Payloads.records(active, regraded, appended, appended));
 
+        // Art. 9(四), 11: the appended one adds text to the active one; it cannot change its grade.
         assertThat(reply.json().path("data").path("results").findValuesAsText("status"))
-                .containsExactly("ACCEPTED", "ACCEPTED", "DUPLICATE");
+                .containsExactly("ACCEPTED", "REJECTED", "ACCEPTED", "DUPLICATE");
+        assertThat(reply.result(1).path("violations").get(0).path("path").asText()).isEqualTo("grade");
         assertThat(platform.observations().countedEvaluations()).isEqualTo(2);
     }
 

@@ -54,6 +54,31 @@ class WorkOrderEndpointsTest {
     }
 
     @Test
+    void theSimulatorAppliesTheAuditedRulesOfArticles18And21() throws Exception {
+        String orderNo = submitBad(Payloads.badAtCityLevel("TJ-W-0010"));
+        // Art. 18: only the receiving department acts on the order.
+        Reply stranger = act(orderNo, "{\"type\":\"VERIFY\",\"actor\":{\"role\":\"HANDLING_DEPARTMENT\","
+                + "\"id\":\"111200000001234561\"}}");
+        assertThat(stranger.code()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(stranger.message()).contains(DEPT);
+        // Art. 21: an appeal without evidence is refused; with evidence it is taken, also once classified.
+        act(orderNo, dept("VERIFY", ""));
+        act(orderNo, dept("CLASSIFY", ",\"category\":\"GENERAL\""));
+        Reply bare = act(orderNo, dept("APPLY_FOR_REVIEW", ""));
+        assertThat(bare.code()).isEqualTo("INVALID_REQUEST");
+        assertThat(bare.message()).contains("evidence");
+        Reply withEvidence = act(orderNo, dept("APPLY_FOR_REVIEW",
+                ",\"evidence\":[{\"description\":\"通话录音\",\"digest\":\""
+                        + "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0\"}]"));
+        assertThat(withEvidence.data().path("state").asText()).isEqualTo("UNDER_REVIEW");
+        Reply valid = act(orderNo, "{\"type\":\"DECIDE_REVIEW\",\"verdict\":\"VALID\",\"actor\":{\"role\":"
+                + "\"REVIEWER\",\"id\":\"TJZWB\"}}");
+        assertThat(valid.data().path("state").asText()).isEqualTo("CLASSIFIED");
+        // The verdict is final: no dismissal afterwards.
+        assertThat(act(orderNo, dept("DISMISS", ",\"dismissal\":\"UNTRUE\"")).code()).isEqualTo("ILLEGAL_TRANSITION");
+    }
+
+    @Test
     void aBadReviewAtCityLevelRunsThroughRectificationToTheFollowUp() throws Exception {
         String orderNo = submitBad(Payloads.badAtCityLevel("TJ-W-0001"));
         assertThat(orderNo).isEqualTo("WO00000001");
@@ -74,7 +99,7 @@ class WorkOrderEndpointsTest {
                 .containsExactly("GENERAL_CALLBACK", "GENERAL_RESULT");
         assertThat(act(orderNo, dept("CALL_BACK", "")).data().path("state").asText()).isEqualTo("CLASSIFIED");
         assertThat(act(orderNo, dept("START_RECTIFICATION", "")).data().path("state").asText()).isEqualTo("RECTIFYING");
-        assertThat(act(orderNo, dept("COMPLETE_RECTIFICATION", ",\"at\":\"2026-11-26T10:30:00+08:00\"")).data().path("state").asText())
+        assertThat(act(orderNo, dept("COMPLETE_RECTIFICATION", ",\"at\":\"2026-11-28T10:30:00+08:00\"")).data().path("state").asText())
                 .isEqualTo("RECTIFIED");
         Reply followedUp = client.post("/v1/work-orders/" + orderNo + "/follow-up",
                 "{\"result\":\"SATISFIED\",\"actor\":{\"role\":\"HOTLINE_12345\",\"id\":\"12345-op-88\"}}");
@@ -128,7 +153,8 @@ class WorkOrderEndpointsTest {
 
         act(dismissed, dept("VERIFY", ""));
         act(dismissed, dept("DISMISS", ",\"dismissal\":\"MISTAKEN\""));
-        act(invalidated, dept("APPLY_FOR_REVIEW", ",\"note\":\"录像显示已一次告知\""));
+        act(invalidated, dept("APPLY_FOR_REVIEW", ",\"note\":\"录像显示已一次告知\","
+                + "\"evidence\":[{\"description\":\"窗口录像\",\"reference\":\"VID-0005\"}]"));
         Reply decided = act(invalidated, "{\"type\":\"DECIDE_REVIEW\",\"verdict\":\"INVALID\",\"actor\":{\"role\":\"REVIEWER\",\"id\":\"TJZWB\"}}");
 
         assertThat(decided.data().path("state").asText()).isEqualTo("INVALIDATED");
@@ -148,7 +174,7 @@ class WorkOrderEndpointsTest {
         assertThat(act(orderNo, dept("CLASSIFY", ",\"category\":\"URGENT\"")).message()).contains("[SIMPLE, GENERAL, COMPLEX]");
         assertThat(act(orderNo, "{\"type\":\"VERIFY\"}").message()).contains("actor is required");
         assertThat(act(orderNo, dept("VERIFY", ",\"at\":\"tomorrow\"")).message()).contains("ISO-8601");
-        assertThat(act(orderNo, dept("VERIFY", ",\"at\":\"2026-11-27T10:30:00+08:00\"")).message()).contains("future");
+        assertThat(act(orderNo, dept("VERIFY", ",\"at\":\"2026-11-29T10:30:00+08:00\"")).message()).contains("future");
         assertThat(act(orderNo, dept("VERIFY", ",\"at\":\"2026-11-25T10:30:00+08:00\"")).code()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(act("WO99999999", dept("VERIFY", "")).status()).isEqualTo(404);
         assertThat(client.get("/v1/work-orders/WO99999999").code()).isEqualTo("NOT_FOUND");

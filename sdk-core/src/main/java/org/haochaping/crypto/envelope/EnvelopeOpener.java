@@ -14,6 +14,7 @@ import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.cipher.Sm2CiphertextLayout;
 import org.haochaping.crypto.cipher.Sm2Decryptor;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
+import org.haochaping.crypto.request.InMemoryReplayGuard;
 import org.haochaping.crypto.request.ReplayGuard;
 
 /**
@@ -123,7 +124,7 @@ public final class EnvelopeOpener {
         private CiphertextEncoding encoding = CiphertextEncoding.HEX;
         private Clock clock = Clock.systemUTC();
         private Duration allowedSkew = Duration.ofMinutes(5);
-        private ReplayGuard replayGuard = new ReplayGuard(100_000);
+        private ReplayGuard replayGuard = new InMemoryReplayGuard(100_000);
         private EnvelopeSign signCoverage = EnvelopeSign.DATA_BOUND;
 
         private Builder(PrivateKeyMaterial platformKey) {

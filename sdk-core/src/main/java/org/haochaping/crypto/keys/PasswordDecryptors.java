@@ -1,6 +1,7 @@
 package org.haochaping.crypto.keys;
 
 import java.io.InputStream;
+import java.math.BigInteger;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -10,6 +11,7 @@ import org.bouncycastle.asn1.pkcs.EncryptionScheme;
 import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
 import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCS12PBEParams;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.BlockCipher;
@@ -33,6 +35,7 @@ import org.bouncycastle.operator.InputDecryptor;
 import org.bouncycastle.operator.InputDecryptorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.bc.BcPKCS12PBEInputDecryptorProviderBuilder;
+import org.haochaping.crypto.CryptoException;
 
 /**
  * Password-based decryption of PKCS#8 keys and PKCS#12 bags without a JCA provider. Bouncy Castle's
@@ -42,7 +45,47 @@ import org.bouncycastle.pkcs.bc.BcPKCS12PBEInputDecryptorProviderBuilder;
  */
 final class PasswordDecryptors {
 
+    /**
+     * The most key-derivation iterations a key file may ask for (PBKDF2, the PKCS#12 KDF, the PKCS#12 MAC).
+     * Derivation cost is linear in the count and the count is read from the file before any password is
+     * checked, so a file asking for 10^7 iterations would hang the loader for seconds: one million is far above
+     * what OpenSSL 3 (2048), Java's keytool (10,000) or the OWASP advice for PBKDF2-HMAC-SHA256 (600,000) use.
+     */
+    static final int MAX_ITERATIONS = 1_000_000;
+
     private PasswordDecryptors() {
+    }
+
+    /** A key file asked for more derivation work than {@link #MAX_ITERATIONS}; nothing was derived. */
+    static final class CostLimitExceeded extends OperatorCreationException {
+        private static final long serialVersionUID = 1L;
+
+        CostLimitExceeded(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @throws CostLimitExceeded when {@code iterations} is not between 1 and {@link #MAX_ITERATIONS}
+     */
+    static void checkIterations(BigInteger iterations, String where) throws CostLimitExceeded {
+        if (iterations == null || iterations.signum() <= 0 || iterations.bitLength() > 31
+                || iterations.intValue() > MAX_ITERATIONS) {
+            throw new CostLimitExceeded(where + " asks for " + iterations + " key-derivation iterations; the limit is "
+                    + MAX_ITERATIONS + " (a damaged or hostile key file)");
+        }
+    }
+
+    /**
+     * Bouncy Castle wraps what a decryptor provider throws; when the cause was the iteration limit, this
+     * throws it as a {@link CryptoException} of its own, so that the message says what happened.
+     */
+    static void rethrowCostLimit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CostLimitExceeded) {
+                throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE, t.getMessage());
+            }
+        }
     }
 
     static InputDecryptorProvider forPassword(final char[] password) {
@@ -52,6 +95,12 @@ final class PasswordDecryptors {
             public InputDecryptor get(AlgorithmIdentifier algorithm) throws OperatorCreationException {
                 if (PKCSObjectIdentifiers.id_PBES2.equals(algorithm.getAlgorithm())) {
                     return pbes2(algorithm, password);
+                }
+                try {
+                    checkIterations(PKCS12PBEParams.getInstance(algorithm.getParameters()).getIterations(),
+                            "PKCS#12 password-based encryption");
+                } catch (IllegalArgumentException | NullPointerException malformed) {
+                    throw new OperatorCreationException("malformed PKCS#12 PBE parameters");
                 }
                 try {
                     return legacy.get(algorithm);
@@ -94,6 +143,7 @@ final class PasswordDecryptors {
         if (pbkdf2.getKeyLength() != null && pbkdf2.getKeyLength().intValue() != keyBytes) {
             throw new OperatorCreationException("PBKDF2 key length does not match the cipher");
         }
+        checkIterations(pbkdf2.getIterationCount(), "PBKDF2");
         PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(prf(pbkdf2.getPrf()));
         generator.init(PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(password), pbkdf2.getSalt(),
                 pbkdf2.getIterationCount().intValue());

@@ -1,6 +1,8 @@
 package org.haochaping.crypto.keys;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,6 +87,30 @@ public final class PemKeys {
         return privateKey(read(file), password);
     }
 
+    /**
+     * Reads the first private key in PEM bytes, e.g. a classpath resource
+     * ({@code getClass().getResourceAsStream("/keys/app.pem")}) or a secret store's value; {@code password} may be
+     * {@code null}. Reads the stream to its end and leaves closing it to the caller.
+     */
+    public static PrivateKeyMaterial privateKey(InputStream in, char[] password) {
+        return privateKey(readAll(in, "private key"), password);
+    }
+
+    /** Reads the first private key in PEM bytes; {@code password} may be {@code null}. */
+    public static PrivateKeyMaterial privateKey(byte[] pem, char[] password) {
+        return privateKey(ascii(pem), password);
+    }
+
+    /** Reads the first public key or certificate in PEM bytes (a stream read to its end, not closed). */
+    public static PublicKeyMaterial publicKey(InputStream in) {
+        return publicKey(readAll(in, "public key"));
+    }
+
+    /** Reads the first public key or certificate in PEM bytes. */
+    public static PublicKeyMaterial publicKey(byte[] pem) {
+        return publicKey(ascii(pem));
+    }
+
     /** Reads the first public key or certificate in a PEM text. */
     public static PublicKeyMaterial publicKey(String pem) {
         for (PemObject block : blocks(pem)) {
@@ -109,6 +135,30 @@ public final class PemKeys {
     /** Reads the public key or certificate in a PEM file. */
     public static PublicKeyMaterial publicKey(Path file) {
         return publicKey(read(file));
+    }
+
+    private static String ascii(byte[] pem) {
+        if (pem == null) {
+            throw new CryptoException(CryptoException.Reason.MALFORMED, "PEM bytes are null");
+        }
+        return new String(pem, StandardCharsets.US_ASCII);
+    }
+
+    static String readAll(InputStream in, String what) {
+        if (in == null) {
+            throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
+                    what + " stream is null (a classpath resource that does not exist?)");
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                out.write(buffer, 0, n);
+            }
+            return new String(out.toByteArray(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE, what + " stream cannot be read", e);
+        }
     }
 
     private static String read(Path file) {
@@ -173,6 +223,7 @@ public final class PemKeys {
         try {
             return new PKCS8EncryptedPrivateKeyInfo(der).decryptPrivateKeyInfo(PasswordDecryptors.forPassword(password));
         } catch (PKCSException | RuntimeException e) {
+            PasswordDecryptors.rethrowCostLimit(e);
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
                     "PEM ENCRYPTED PRIVATE KEY cannot be decrypted: wrong password, damaged data or unsupported scheme");
         }

@@ -1,6 +1,8 @@
 package org.haochaping.crypto.keys;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +11,12 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PBMAC1Params;
 import org.bouncycastle.asn1.pkcs.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
@@ -65,6 +70,24 @@ public final class Pkcs12Keys {
         }
     }
 
+    /** Reads the only private key of a PKCS#12 stream (read to its end, not closed), e.g. a classpath resource. */
+    public static PrivateKeyMaterial privateKey(InputStream in, char[] password) {
+        if (in == null) {
+            throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
+                    "PKCS#12 stream is null (a classpath resource that does not exist?)");
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                out.write(buffer, 0, n);
+            }
+            return privateKey(out.toByteArray(), password);
+        } catch (IOException e) {
+            throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE, "PKCS#12 stream cannot be read", e);
+        }
+    }
+
     private static final class Entry {
         final String alias;
         final PrivateKeyMaterial key;
@@ -105,6 +128,10 @@ public final class Pkcs12Keys {
         } catch (IOException | RuntimeException e) {
             throw new CryptoException(CryptoException.Reason.MALFORMED, "not a PKCS#12 (PFX) structure");
         }
+        if (pfx.toASN1Structure() == null) {
+            // Found by the fuzz target: Bouncy Castle accepts empty input and leaves the structure null.
+            throw new CryptoException(CryptoException.Reason.MALFORMED, "not a PKCS#12 (PFX) structure (empty)");
+        }
         checkMac(pfx, password);
         InputDecryptorProvider decryptors = PasswordDecryptors.forPassword(password);
         List<Entry> keys = new ArrayList<Entry>();
@@ -126,6 +153,7 @@ public final class Pkcs12Keys {
                 }
             }
         } catch (PKCSException | IOException | ClassCastException | IllegalArgumentException | IllegalStateException e) {
+            PasswordDecryptors.rethrowCostLimit(e);
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
                     "PKCS#12 content cannot be decrypted or read: wrong password, damaged file or unsupported scheme");
         }
@@ -137,9 +165,25 @@ public final class Pkcs12Keys {
         if (!pfx.hasMac()) {
             return;
         }
-        PKCS12MacCalculatorBuilderProvider macs = PKCSObjectIdentifiers.id_PBMAC1.equals(pfx.getMacAlgorithmID().getAlgorithm())
+        boolean pbmac1 = PKCSObjectIdentifiers.id_PBMAC1.equals(pfx.getMacAlgorithmID().getAlgorithm());
+        PKCS12MacCalculatorBuilderProvider macs = pbmac1
                 ? new BcPKCS12PBMac1CalculatorBuilderProvider()
                 : new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE);
+        try {
+            if (pbmac1) {
+                AlgorithmIdentifier kdf = PBMAC1Params.getInstance(pfx.getMacAlgorithmID().getParameters())
+                        .getKeyDerivationFunc();
+                PasswordDecryptors.checkIterations(PBKDF2Params.getInstance(kdf.getParameters()).getIterationCount(),
+                        "PKCS#12 integrity MAC (PBMAC1)");
+            } else {
+                PasswordDecryptors.checkIterations(pfx.toASN1Structure().getMacData().getIterationCount(),
+                        "PKCS#12 integrity MAC");
+            }
+        } catch (PasswordDecryptors.CostLimitExceeded tooCostly) {
+            throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE, tooCostly.getMessage());
+        } catch (RuntimeException malformed) {
+            throw new CryptoException(CryptoException.Reason.MALFORMED, "PKCS#12 integrity MAC parameters are malformed");
+        }
         boolean valid;
         try {
             valid = pfx.isMacValid(macs, password);

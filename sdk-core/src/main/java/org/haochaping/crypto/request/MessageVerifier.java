@@ -42,7 +42,7 @@ public final class MessageVerifier {
         this.clock = builder.clock;
         this.allowedSkew = builder.allowedSkew;
         this.expectedAppId = builder.expectedAppId;
-        this.replayGuard = builder.replayGuard != null ? builder.replayGuard : new ReplayGuard(DEFAULT_REPLAY_CAPACITY);
+        this.replayGuard = builder.replayGuard != null ? builder.replayGuard : new InMemoryReplayGuard(DEFAULT_REPLAY_CAPACITY);
     }
 
     public static Builder builder(Verifier verifier) {
@@ -208,7 +208,7 @@ public final class MessageVerifier {
             return this;
         }
 
-        /** The nonce memory; default a {@link ReplayGuard} of {@value MessageVerifier#DEFAULT_REPLAY_CAPACITY}. */
+        /** The nonce memory; default an {@link InMemoryReplayGuard} of {@value MessageVerifier#DEFAULT_REPLAY_CAPACITY}. */
         public Builder replayGuard(ReplayGuard replayGuard) {
             if (replayGuard == null) {
                 throw new IllegalArgumentException("replay guard is null");

@@ -135,7 +135,7 @@ class MessageSigningTest {
 
     @Test
     void forgedMessagesDoNotTakeReplaySlots() {
-        ReplayGuard guard = new ReplayGuard(10);
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(10);
         MessageVerifier verifier = MessageVerifier.builder(Sm2Verifier.builder().key("app-key-1", APP_KEY.publicKey()).build())
                 .clock(at(NOW)).replayGuard(guard).build();
         SignedHeaders headers = signer(NOW).signRequest("POST", "/v1/evaluations", null, BODY);
@@ -147,7 +147,7 @@ class MessageSigningTest {
 
     @Test
     void replayGuardIsBoundedAndForgetsExpiredNonces() {
-        ReplayGuard guard = new ReplayGuard(3);
+        InMemoryReplayGuard guard = new InMemoryReplayGuard(3);
         long now = 1_000_000L;
         assertThat(guard.firstSeen("a", now, now + 100)).isTrue();
         assertThat(guard.firstSeen("a", now + 50, now + 150)).isFalse();

@@ -14,6 +14,13 @@ import java.util.List;
  */
 public final class SvgRenderer {
 
+    /**
+     * The caption's fonts: the common Simplified Chinese fonts of Linux, Windows and macOS first, so a viewer whose
+     * default sans-serif has no CJK glyphs still draws the characters instead of boxes.
+     */
+    static final String CAPTION_FONTS =
+            "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', SimHei, sans-serif";
+
     /** Caption font size as a share of the image width, and line height as a multiple of the font size. */
     private static final double FONT_SHARE = 1.0 / 14;
     private static final double LINE_HEIGHT = 1.4;
@@ -74,7 +81,7 @@ public final class SvgRenderer {
             double baseline = width + (i + 1) * fontSize * LINE_HEIGHT - fontSize * 0.3;
             svg.append("<text x=\"").append(ImageSize.stripZeros(width / 2.0))
                     .append("\" y=\"").append(ImageSize.stripZeros(baseline))
-                    .append("\" font-family=\"sans-serif\" font-size=\"").append(ImageSize.stripZeros(lineFont))
+                    .append("\" font-family=\"").append(CAPTION_FONTS).append("\" font-size=\"").append(ImageSize.stripZeros(lineFont))
                     .append("\" text-anchor=\"middle\" fill=\"#000\">");
             appendEscaped(svg, line);
             svg.append("</text>\n");

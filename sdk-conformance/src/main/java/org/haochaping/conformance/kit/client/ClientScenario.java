@@ -140,7 +140,14 @@ public final class ClientScenario {
                 "Art. 11", e -> e.kind() == EvaluationKind.ACTIVE && e.targets().contains(Target.SERVICE_STAFF)
                         && e.channel() == Channel.WINDOW_EVALUATOR && e.stage() != null));
         out.add(accepted(profile, prefix + "appended", "an appended evaluation (追加评价) of an evaluated case",
-                "an evaluation of kind APPENDED", "Art. 11", e -> e.kind() == EvaluationKind.APPENDED));
+                "an evaluation of kind APPENDED naming in appendsTo the accepted evaluation it adds to, same grade",
+                "Art. 9(四), 11", e -> e.kind() == EvaluationKind.APPENDED));
+        if (profile == null) {   // judged from a refusal at POST /v1/evaluations: the unified profile's scenario
+            out.add(new ClientScenario("late-evaluation", "an evaluation made after the 5th working day is refused as 未评",
+                    "an evaluation of a completed case with evaluatedAt after the end of the 5th working day after "
+                            + "completedAt; the platform refuses it (evaluatedAt, Art. 16) and the case counts as 未评",
+                    "Art. 16", ClientScenario::lateEvaluationRefused));
+        }
         out.add(accepted(profile, prefix + "batch", "one evaluation for a batch (批量业务)",
                 "an evaluation with scope BATCH of a case carrying its batchNo", "Art. 12",
                 e -> e.scope() == EvaluationScope.BATCH));
@@ -161,10 +168,11 @@ public final class ClientScenario {
                         + "cases only) and VERIFY or DISMISS (HANDLING_DEPARTMENT) its work order: "
                         + "POST /v1/work-orders/{orderNo}/actions",
                 "Art. 18, 19", ClientScenario::badReviewVerified));
-        out.add(new ClientScenario("appeal", "a work order appealed (申请复核)",
-                "APPLY_FOR_REVIEW (HANDLING_DEPARTMENT) on a work order not yet classified, then DECIDE_REVIEW "
-                        + "(REVIEWER)", "Art. 21",
-                o -> reached(o, EnumSet.of(WorkOrderState.UNDER_REVIEW, WorkOrderState.INVALIDATED), "Art. 21")));
+        out.add(new ClientScenario("appeal", "a work order appealed with evidence (申请复核, 提供相关证据)",
+                "APPLY_FOR_REVIEW (HANDLING_DEPARTMENT) with at least one evidence item {description, reference "
+                        + "and/or digest} by the end of the first working day after receipt (in DISPATCHED, VERIFIED, "
+                        + "CLASSIFIED or RECTIFYING), then DECIDE_REVIEW (REVIEWER)",
+                "Art. 21", ClientScenario::appealedWithEvidence));
         out.add(new ClientScenario("follow-up", "a work order followed up by 12345 (回访)",
                 "VERIFY, CLASSIFY, CALL_BACK (optional), START_RECTIFICATION, COMPLETE_RECTIFICATION "
                         + "(HANDLING_DEPARTMENT), then the follow-up visit (HOTLINE_12345): "
@@ -213,6 +221,39 @@ public final class ClientScenario {
         }
         return Verdict.fail("bad reviews were accepted but no work order was verified or dismissed by the department "
                 + "(Art. 19): " + states);
+    }
+
+    /** A record refused for lateness alone (Art. 16): what the late-evaluation scenario asks the integrator to show. */
+    static boolean refusedAsLate(org.haochaping.conformance.simulator.RejectedRecord r) {
+        return !r.violations().isEmpty() && r.violations().stream()
+                .allMatch(v -> "Art. 16".equals(v.rule())
+                        && (v.path().endsWith("evaluatedAt") || v.path().endsWith("assessTime")));
+    }
+
+    private static Verdict lateEvaluationRefused(Observations o) {
+        for (org.haochaping.conformance.simulator.RejectedRecord r : o.rejectedRecords()) {
+            if (refusedAsLate(r)) {
+                return Verdict.pass("record [" + r.index() + "] to " + r.endpoint() + " refused: "
+                        + r.violations().get(0).message());
+            }
+        }
+        return Verdict.fail("no evaluation was refused for being made after the 5th working day after completion "
+                + "(Art. 16); submit one whose evaluatedAt is after that day");
+    }
+
+    private static Verdict appealedWithEvidence(Observations o) {
+        List<WorkOrder> orders = o.workOrders();
+        for (WorkOrder w : orders) {
+            for (WorkOrderEvent e : w.history()) {
+                if (e.type() == org.haochaping.badreview.WorkOrderEventType.APPLY_FOR_REVIEW && !e.evidence().isEmpty()) {
+                    return Verdict.pass("work order " + w.orderNo() + " appealed with " + e.evidence().size()
+                            + " evidence item(s) (now " + w.state() + ")");
+                }
+            }
+        }
+        return Verdict.fail(orders.isEmpty() ? "no work order exists: submit a bad review first (Art. 18)"
+                : "no work order was appealed with evidence (Art. 21); they stand at "
+                        + orders.stream().map(w -> w.orderNo() + " " + w.state()).toList());
     }
 
     private static Verdict reached(Observations o, Set<WorkOrderState> wanted, String rule) {

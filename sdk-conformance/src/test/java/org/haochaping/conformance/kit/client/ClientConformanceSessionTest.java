@@ -92,13 +92,25 @@ class ClientConformanceSessionTest {
             assertThat(halfway.result("bad-review-work-order").passed()).isFalse();
             assertThat(halfway.result("bad-review-work-order").detail()).contains("CREATED").contains("Art. 19");
 
+            // Art. 16: a late evaluation is refused as 未评 (sent by a client that does not check first).
+            Evaluation qr = samples().get(5);
+            Evaluation late = qr.toBuilder().evaluationId("EV-LATE")
+                    .caseRecord(qr.caseRecord().toBuilder().caseNo("TJ2026112600199").build())
+                    .evaluatedAt(OffsetDateTime.parse("2026-12-04T09:00:00+08:00")).build();
+            try (HcpClient unchecked = client(appKey).checkBeforeSend(false).build()) {
+                Evaluation onTime = samples().get(1).toBuilder().evaluationId("EV-ONTIME")
+                        .caseRecord(samples().get(1).caseRecord().toBuilder().caseNo("TJ2026112600198").build()).build();
+                unchecked.submitEvaluations(List.of(onTime, late));
+            }
+
             OffsetDateTime now = OffsetDateTime.now();
             List<WorkOrder> orders = client.workOrders(null, null, 1, 100).items();
             assertThat(orders).hasSizeGreaterThanOrEqualTo(2);
             WorkOrder appealed = orders.get(0);
             Actor appealedDept = Actor.of(ActorRole.HANDLING_DEPARTMENT, appealed.deptCode());
             dispatchIfNew(client, appealed, now);
-            client.reportAction(appealed.orderNo(), WorkOrderAction.applyForReview().withNote("录像显示窗口人员在岗"),
+            client.reportAction(appealed.orderNo(), WorkOrderAction.applyForReview(
+                        org.haochaping.badreview.Evidence.referenced("窗口录像：工作人员在岗", "VID-A12-0930")).withNote("录像显示窗口人员在岗"),
                     appealedDept, now, RequestOptions.defaults());
             client.reportAction(appealed.orderNo(), WorkOrderAction.decideReview(ReviewVerdict.INVALID),
                     Actor.of(ActorRole.REVIEWER, "TJ-ZWFW-REVIEW"), now, RequestOptions.defaults());
@@ -119,7 +131,8 @@ class ClientConformanceSessionTest {
         assertThat(report.passed()).as(report.summary()).isTrue();
         assertThat(report.faults()).hasSize(6).allMatch(ClientResult::passed);
         assertThat(report.summary()).contains("faults 6/6 handled").contains("PASS fault-wrong-key");
-        assertThat(report.result("appeal").detail()).contains("INVALIDATED");
+        assertThat(report.result("appeal").detail()).contains("1 evidence item").contains("INVALIDATED");
+        assertThat(report.result("late-evaluation").detail()).contains("2026-12-03T23:59:59+08:00");
         assertThat(report.result("follow-up").detail()).contains("FOLLOWED_UP");
         assertThat(report.summary()).endsWith("PASS\n").contains("PASS channel-sms");
         assertThat(report.toJson()).contains("\"passed\" : true");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.haochaping.badreview.Actor;
 import org.haochaping.badreview.ActorRole;
 import org.haochaping.badreview.Category;
+import org.haochaping.badreview.Evidence;
 import org.haochaping.badreview.FollowUpResult;
 import org.haochaping.badreview.ReviewVerdict;
 import org.haochaping.badreview.WorkOrder;
@@ -13,6 +14,7 @@ import org.haochaping.badreview.WorkOrderAction;
 import org.haochaping.badreview.WorkOrderState;
 import org.haochaping.client.HcpClient;
 import org.haochaping.conformance.SamplePayloads;
+import org.haochaping.model.Evaluation;
 import org.haochaping.transport.RequestOptions;
 
 /** Performs every scenario of a client session with the SDK's client, the way an integrator's system would. */
@@ -21,15 +23,44 @@ public final class ScenarioDriver {
     private ScenarioDriver() {
     }
 
-    /** Submits every sample, then appeals one work order and carries another to the follow-up visit. */
-    public static void performEveryScenario(HcpClient client) {
-        client.submitEvaluations(SamplePayloads.all().stream().map(SamplePayloads.Sample::evaluation).toList());
+    /**
+     * Submits every sample and a late evaluation (Art. 16), then appeals one work order with evidence and carries
+     * another to the follow-up visit. {@code clients} builds the clients: the usual one, and one that does not check
+     * before sending, for the late evaluation the platform must refuse.
+     */
+    public static void performEveryScenario(HcpClient.Builder clients) {
+        try (HcpClient client = clients.checkBeforeSend(true).build()) {
+            List<Evaluation> samples = SamplePayloads.all().stream().map(SamplePayloads.Sample::evaluation).toList();
+            client.submitEvaluations(samples);
+            try (HcpClient unchecked = clients.checkBeforeSend(false).build()) {
+                submitLateEvaluation(unchecked, samples);
+            }
+            handleWorkOrders(client);
+        }
+    }
+
+    /**
+     * Art. 16: an evaluation made after the 5th working day after completion (the dynamic-QR sample's case, completed
+     * 2026-11-26, evaluated 2026-12-04), sent beside one on time so that the request itself is answered 200.
+     */
+    private static void submitLateEvaluation(HcpClient unchecked, List<Evaluation> samples) {
+        Evaluation qr = samples.get(5);
+        Evaluation late = qr.toBuilder().evaluationId("EV-LATE")
+                .caseRecord(qr.caseRecord().toBuilder().caseNo("TJ2026112600199").build())
+                .evaluatedAt(OffsetDateTime.parse("2026-12-04T09:00:00+08:00")).build();
+        Evaluation onTime = samples.get(1).toBuilder().evaluationId("EV-ONTIME")
+                .caseRecord(samples.get(1).caseRecord().toBuilder().caseNo("TJ2026112600198").build()).build();
+        unchecked.submitEvaluations(List.of(onTime, late));
+    }
+
+    private static void handleWorkOrders(HcpClient client) {
         OffsetDateTime now = OffsetDateTime.now();
         List<WorkOrder> orders = client.workOrders(null, null, 1, 100).items();
         WorkOrder appealed = orders.get(0);
         Actor appealedDept = Actor.of(ActorRole.HANDLING_DEPARTMENT, appealed.deptCode());
         dispatchIfNew(client, appealed, now);
-        client.reportAction(appealed.orderNo(), WorkOrderAction.applyForReview().withNote("录像显示窗口人员在岗"),
+        client.reportAction(appealed.orderNo(), WorkOrderAction.applyForReview(
+                        Evidence.referenced("窗口录像：工作人员在岗", "VID-A12-0930")).withNote("录像显示窗口人员在岗"),
                 appealedDept, now, RequestOptions.defaults());
         client.reportAction(appealed.orderNo(), WorkOrderAction.decideReview(ReviewVerdict.INVALID),
                 Actor.of(ActorRole.REVIEWER, "TJ-ZWFW-REVIEW"), now, RequestOptions.defaults());
