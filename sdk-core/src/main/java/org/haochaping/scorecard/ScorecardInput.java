@@ -151,7 +151,8 @@ public final class ScorecardInput {
                     default:
                         records.add(f.toWorkOrder());
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | StatisticsRecordException e) {
+                // A record's own problem (StatisticsRecordException is no IllegalArgumentException since 0.2.0): name its line.
                 throw new StatisticsRecordException(lineNo, e.getMessage(), e);
             }
             lines.add((long) lineNo);

@@ -1,7 +1,9 @@
 package org.haochaping.tracking;
 
+import org.haochaping.HcpException;
+
 /** A reminder link that must not be followed, and why. The message never repeats the token. */
-public class ReminderLinkException extends RuntimeException {
+public class ReminderLinkException extends HcpException {
 
     private static final long serialVersionUID = 1L;
 

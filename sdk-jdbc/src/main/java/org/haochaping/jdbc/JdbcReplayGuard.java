@@ -94,7 +94,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
     }
 
     /** SQL state class 23 (integrity constraint violation): PostgreSQL 23505, MySQL/MariaDB 23000, H2 23505. */
-    private static boolean isDuplicateKey(SQLException e) {
+    static boolean isDuplicateKey(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
             String state = x.getSQLState();
             if (state != null && state.startsWith("23")) {

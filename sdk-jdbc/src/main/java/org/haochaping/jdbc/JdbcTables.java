@@ -3,9 +3,9 @@ package org.haochaping.jdbc;
 import java.util.regex.Pattern;
 
 /**
- * The names of the SDK's tables: the outbox and the replay guard, under one prefix ({@code hcp_} by default, so the
- * tables are {@code hcp_outbox} and {@code hcp_replay_nonce}). A prefix lets two applications, or two tests, share a
- * schema. Immutable.
+ * The names of the SDK's tables: the outbox, the replay guard and the Art. 16 tracker, under one prefix ({@code hcp_}
+ * by default, so the tables are {@code hcp_outbox}, {@code hcp_replay_nonce} and {@code hcp_tracked_case}). A prefix
+ * lets two applications, or two tests, share a schema. Immutable.
  */
 public final class JdbcTables {
 
@@ -41,6 +41,11 @@ public final class JdbcTables {
         return prefix + "outbox";
     }
 
+    /** The Art. 16 tracker's table ({@link JdbcTrackerStore}). */
+    public String trackedCase() {
+        return prefix + "tracked_case";
+    }
+
     public String replayNonce() {
         return prefix + "replay_nonce";
     }
@@ -52,6 +57,6 @@ public final class JdbcTables {
 
     @Override
     public String toString() {
-        return "JdbcTables{" + outbox() + ", " + replayNonce() + "}";
+        return "JdbcTables{" + outbox() + ", " + replayNonce() + ", " + trackedCase() + "}";
     }
 }

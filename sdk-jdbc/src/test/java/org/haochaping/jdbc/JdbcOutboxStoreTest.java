@@ -266,9 +266,12 @@ class JdbcOutboxStoreTest {
         assertThat(rows("id = " + flaky.sequence() + " AND status = 'PENDING' AND attempts >= 1"
                 + " AND last_error LIKE '%IOException%'")).isEqualTo(1);
 
+        // Stop the worker first: a running one may take the requeued record and refuse it again before the second
+        // requeue (seen on H2), which is right but makes "no longer a dead letter" a race.
+        store.close();
         assertThat(store.requeue(bad.sequence())).isTrue();
         assertThat(store.requeue(bad.sequence())).as("no longer a dead letter").isFalse();
-        assertThat(store.deadLetterCount()).isLessThanOrEqualTo(1);
+        assertThat(store.deadLetterCount()).isZero();
     }
 
     @ParameterizedTest

@@ -64,6 +64,7 @@ enum TestDatabase {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + tables.outbox());
             s.execute("DROP TABLE IF EXISTS " + tables.replayNonce());
+            s.execute("DROP TABLE IF EXISTS " + tables.trackedCase());
         }
     }
 }

@@ -23,3 +23,29 @@ CREATE TABLE IF NOT EXISTS hcp_replay_nonce (
     expires_at BIGINT       NOT NULL,
     KEY hcp_replay_nonce_expiry (expires_at)
 ) ENGINE = InnoDB;
+
+-- The Art. 16 tracker (tracking.EvaluationTracker): completed cases owed an evaluation, their reminder and 未评 claims.
+-- No personal data: the evaluator's mobile stays with the application (Art. 17).
+CREATE TABLE IF NOT EXISTS hcp_tracked_case (
+    link_id        BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,  -- carried by the reminder link
+    case_no        VARCHAR(64)  NOT NULL,
+    dept_code      VARCHAR(64),
+    dept_name      VARCHAR(200),
+    item_name      VARCHAR(500),
+    area_code      VARCHAR(12),
+    hall_code      VARCHAR(64),
+    staff_no       VARCHAR(64),
+    batch_no       VARCHAR(64),
+    theme_code     VARCHAR(64),
+    completed_at   BIGINT       NOT NULL,
+    owes_item      BOOLEAN      NOT NULL,  -- the item is owed, and decisive (else the staff is: Art. 15)
+    owes_staff     BOOLEAN      NOT NULL,
+    item_done      BOOLEAN      NOT NULL DEFAULT FALSE,
+    staff_done     BOOLEAN      NOT NULL DEFAULT FALSE,
+    reminded_at    BIGINT,                 -- claimed once, by one instance
+    unevaluated_at BIGINT,                 -- marked 未评 once, by one instance
+    UNIQUE KEY hcp_tracked_case_no (case_no),
+    KEY hcp_tracked_case_open (unevaluated_at, completed_at),
+    KEY hcp_tracked_case_batch (batch_no),
+    KEY hcp_tracked_case_theme (theme_code)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
