@@ -34,7 +34,11 @@ public final class JcaKeys {
         byte[] pkcs8 = exportable(key, "PKCS#8");
         try {
             return PrivateKeyMaterial.of(PrivateKeyFactory.createKey(pkcs8));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (CryptoException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Bouncy Castle answers some malformed keys (an unknown curve OID, a wrong ASN.1 type) with
+            // NullPointerException or ClassCastException: all of them are an unusable key here.
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
                     key.getAlgorithm() + " private key: its PKCS#8 encoding is not a key the SDK supports", e);
         } finally {
@@ -49,7 +53,11 @@ public final class JcaKeys {
         }
         try {
             return PublicKeyMaterial.of(PublicKeyFactory.createKey(exportable(key, "X.509")));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (CryptoException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Bouncy Castle answers some malformed keys (an unknown curve OID, a wrong ASN.1 type) with
+            // NullPointerException or ClassCastException: all of them are an unusable key here.
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
                     key.getAlgorithm() + " public key: its X.509 encoding is not a key the SDK supports", e);
         }

@@ -64,7 +64,11 @@ public final class PemKeys {
                 PrivateKeyMaterial key;
                 try {
                     key = PrivateKeyMaterial.of(PrivateKeyFactory.createKey(info));
-                } catch (IOException | IllegalArgumentException e) {
+                } catch (CryptoException e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    // Bouncy Castle answers some malformed keys (an unknown curve OID, a wrong ASN.1 type) with
+                    // NullPointerException or ClassCastException: all of them are an unusable key here.
                     throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
                             "PEM " + block.getType() + " block does not hold a usable private key", e);
                 }
@@ -119,7 +123,11 @@ public final class PemKeys {
                 PublicKeyMaterial key;
                 try {
                     key = PublicKeyMaterial.of(PublicKeyFactory.createKey(info));
-                } catch (IOException | IllegalArgumentException e) {
+                } catch (CryptoException e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    // Bouncy Castle answers some malformed keys (an unknown curve OID, a wrong ASN.1 type) with
+                    // NullPointerException or ClassCastException: all of them are an unusable key here.
                     throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
                             "PEM " + block.getType() + " block does not hold a usable public key", e);
                 }

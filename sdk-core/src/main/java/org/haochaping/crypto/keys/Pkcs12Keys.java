@@ -152,7 +152,8 @@ public final class Pkcs12Keys {
                     }
                 }
             }
-        } catch (PKCSException | IOException | ClassCastException | IllegalArgumentException | IllegalStateException e) {
+        } catch (PKCSException | IOException | ClassCastException | IllegalArgumentException | IllegalStateException
+                | NullPointerException e) { // Bouncy Castle: NullPointerException for an unknown curve OID
             PasswordDecryptors.rethrowCostLimit(e);
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
                     "PKCS#12 content cannot be decrypted or read: wrong password, damaged file or unsupported scheme");
@@ -207,7 +208,7 @@ public final class Pkcs12Keys {
                 if (certified.equals(expected)) {
                     return;
                 }
-            } catch (IOException | CryptoException e) {
+            } catch (IOException | RuntimeException e) {
                 // A CA certificate with another key type: not the end-entity certificate, keep looking.
                 LOG.debug("Skipping a PKCS#12 certificate whose key the SDK does not use");
             }
