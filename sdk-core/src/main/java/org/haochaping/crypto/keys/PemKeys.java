@@ -218,7 +218,11 @@ public final class PemKeys {
                 default:
                     return null;
             }
-        } catch (IOException | IllegalArgumentException | ClassCastException e) {
+        } catch (CryptoException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Bouncy Castle's parsers answer hostile DER with IllegalArgumentException, ClassCastException or a
+            // NullPointerException (an ASN.1 NULL where a structure belongs): all of them are a malformed block.
             throw new CryptoException(CryptoException.Reason.MALFORMED, "PEM " + type + " block is not valid DER");
         }
     }
@@ -261,7 +265,11 @@ public final class PemKeys {
                 default:
                     return null;
             }
-        } catch (IOException | IllegalArgumentException | ClassCastException e) {
+        } catch (CryptoException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Bouncy Castle's parsers answer hostile DER with IllegalArgumentException, ClassCastException or a
+            // NullPointerException (an ASN.1 NULL where a structure belongs): all of them are a malformed block.
             throw new CryptoException(CryptoException.Reason.MALFORMED, "PEM " + type + " block is not valid DER");
         }
     }
