@@ -103,29 +103,8 @@ class ClientConformanceSessionTest {
                 unchecked.submitEvaluations(List.of(onTime, late));
             }
 
-            OffsetDateTime now = OffsetDateTime.now();
-            List<WorkOrder> orders = client.workOrders(null, null, 1, 100).items();
-            assertThat(orders).hasSizeGreaterThanOrEqualTo(2);
-            WorkOrder appealed = orders.get(0);
-            Actor appealedDept = Actor.of(ActorRole.HANDLING_DEPARTMENT, appealed.deptCode());
-            dispatchIfNew(client, appealed, now);
-            client.reportAction(appealed.orderNo(), WorkOrderAction.applyForReview(
-                        org.haochaping.badreview.Evidence.referenced("窗口录像：工作人员在岗", "VID-A12-0930")).withNote("录像显示窗口人员在岗"),
-                    appealedDept, now, RequestOptions.defaults());
-            client.reportAction(appealed.orderNo(), WorkOrderAction.decideReview(ReviewVerdict.INVALID),
-                    Actor.of(ActorRole.REVIEWER, "TJ-ZWFW-REVIEW"), now, RequestOptions.defaults());
-
-            WorkOrder followed = orders.get(1);
-            Actor dept = Actor.of(ActorRole.HANDLING_DEPARTMENT, followed.deptCode());
-            String no = followed.orderNo();
-            dispatchIfNew(client, followed, now);
-            client.reportAction(no, WorkOrderAction.verify(), dept, now, RequestOptions.defaults());
-            client.reportAction(no, WorkOrderAction.classify(Category.GENERAL), dept, now, RequestOptions.defaults());
-            client.reportAction(no, WorkOrderAction.callBack(), dept, now, RequestOptions.defaults());
-            client.reportAction(no, WorkOrderAction.startRectification(), dept, now, RequestOptions.defaults());
-            client.reportAction(no, WorkOrderAction.completeRectification(), dept, now, RequestOptions.defaults());
-            client.reportFollowUp(no, FollowUpResult.SATISFIED, Actor.of(ActorRole.HOTLINE_12345, "12345"), now,
-                    RequestOptions.defaults());
+            assertThat(client.workOrders(null, null, 1, 100).items()).hasSizeGreaterThanOrEqualTo(2);
+            ScenarioDriver.handleWorkOrders(client);
         }
         ClientConformanceReport report = session.evaluate();
         assertThat(report.passed()).as(report.summary()).isTrue();
@@ -137,14 +116,6 @@ class ClientConformanceSessionTest {
         assertThat(report.summary()).endsWith("PASS\n").contains("PASS channel-sms");
         assertThat(report.toJson()).contains("\"passed\" : true");
         assertThat(report.toJUnitXml()).contains("failures=\"0\"").doesNotContain("<failure");
-    }
-
-    /** Art. 18: the district government sends a new order on to the department (some open already dispatched). */
-    private static void dispatchIfNew(HcpClient client, WorkOrder order, OffsetDateTime now) {
-        if (order.state() == WorkOrderState.CREATED) {
-            client.reportAction(order.orderNo(), WorkOrderAction.dispatch(order.deptCode()),
-                    Actor.of(ActorRole.DISTRICT_GOVERNMENT, order.areaCode()), now, RequestOptions.defaults());
-        }
     }
 
     @Test

@@ -53,7 +53,8 @@ public final class ScenarioDriver {
         unchecked.submitEvaluations(List.of(onTime, late));
     }
 
-    private static void handleWorkOrders(HcpClient client) {
+    /** Dispatches, appeals one bad review (with evidence) and runs another to its follow-up visit (Art. 18-22). */
+    static void handleWorkOrders(HcpClient client) {
         OffsetDateTime now = OffsetDateTime.now();
         List<WorkOrder> orders = client.workOrders(null, null, 1, 100).items();
         WorkOrder appealed = orders.get(0);
