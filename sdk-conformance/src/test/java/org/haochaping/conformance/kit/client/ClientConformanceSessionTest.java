@@ -1,13 +1,5 @@
 package org.haochaping.conformance.kit.client;
 
-import org.haochaping.badreview.Actor;
-import org.haochaping.badreview.ActorRole;
-import org.haochaping.badreview.Category;
-import org.haochaping.badreview.FollowUpResult;
-import org.haochaping.badreview.ReviewVerdict;
-import org.haochaping.badreview.WorkOrder;
-import org.haochaping.badreview.WorkOrderAction;
-import org.haochaping.badreview.WorkOrderState;
 import org.haochaping.client.HcpClient;
 import org.haochaping.conformance.SamplePayloads;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
@@ -16,7 +8,6 @@ import org.haochaping.crypto.request.SignedHeaders;
 import org.haochaping.crypto.sign.Sm2Signer;
 import org.haochaping.crypto.sign.Sm2Verifier;
 import org.haochaping.model.Evaluation;
-import org.haochaping.transport.RequestOptions;
 import org.haochaping.transport.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
