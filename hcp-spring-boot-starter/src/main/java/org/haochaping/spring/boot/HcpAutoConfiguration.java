@@ -26,12 +26,12 @@ import org.haochaping.outbox.OutboxStore;
 import org.haochaping.tracking.EvaluationTracker;
 import org.haochaping.tracking.InMemoryTrackerStore;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,8 +41,15 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wires the SDK into a Spring Boot application from {@code hcp.*} (docs/server.md). Active once {@code hcp.app-id} is
  * set. Every bean backs off when the application declares its own of the same type.
+ *
+ * <p>One jar for Spring Boot 3.5 and 4.0: Boot 4 moved the DataSource auto-configuration to
+ * {@code org.springframework.boot.jdbc.autoconfigure} and Actuator's health types to
+ * {@code org.springframework.boot.health.contributor}, so ordering names both generations' classes as strings, and
+ * the health indicator comes from one of two nested configurations, each guarded by its generation's class name, so
+ * that neither loads a class its Boot version lacks.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+@AutoConfiguration(afterName = {"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 @ConditionalOnProperty(prefix = "hcp", name = "app-id")
 @EnableConfigurationProperties(HcpProperties.class)
 public class HcpAutoConfiguration {
@@ -164,37 +171,60 @@ public class HcpAutoConfiguration {
         }
     }
 
+    private static HcpHealthCheck healthCheck(HcpProperties properties, ObjectProvider<OutboxStore> outbox,
+            WorkingDayCalendar calendar, ObjectProvider<HcpClient> client, ObjectProvider<Clock> clocks) {
+        Clock clock = clocks.getIfUnique(Clock::systemUTC);
+        HcpProperties.Health settings = properties.getHealth();
+        HcpClient platform = settings.isPlatform() ? client.getIfAvailable() : null;
+        return new HcpHealthCheck(outbox.getIfAvailable(), calendar, clock,
+                platform == null ? null : new PlatformProbe(platform, clock, settings.getPlatformInterval(),
+                        settings.getPlatformWait()),
+                keyExpiry(properties.getSigning().getExpiresAt()), properties.getSigning().getExpiryWarning());
+    }
+
+    /** {@code hcp.signing.expires-at}: a date (valid through that day, Beijing time) or a date-time with offset. */
+    private static Instant keyExpiry(String expiresAt) {
+        if (expiresAt == null || expiresAt.isBlank()) {
+            return null;
+        }
+        try {
+            if (expiresAt.length() == 10) {
+                return LocalDate.parse(expiresAt).plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+            }
+            return OffsetDateTime.parse(expiresAt).toInstant();
+        } catch (DateTimeParseException wrong) {
+            throw new IllegalStateException("hcp.signing.expires-at: '" + expiresAt + "' is neither a date"
+                    + " (2027-06-30) nor a date-time with offset (2027-06-30T18:00:00+08:00)", wrong);
+        }
+    }
+
+    /** Spring Boot 3: Actuator's {@code org.springframework.boot.actuate.health}. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthIndicator.class)
-    static class Health {
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    static class Boot3Health {
 
         @Bean
         @ConditionalOnMissingBean(name = "hcpHealthIndicator")
-        HealthIndicator hcpHealthIndicator(HcpProperties properties, ObjectProvider<OutboxStore> outbox,
+        HcpHealthIndicator hcpHealthIndicator(HcpProperties properties, ObjectProvider<OutboxStore> outbox,
                 WorkingDayCalendar calendar, ObjectProvider<HcpClient> client, ObjectProvider<Clock> clocks) {
-            Clock clock = clocks.getIfUnique(Clock::systemUTC);
-            HcpProperties.Health settings = properties.getHealth();
-            HcpClient platform = settings.isPlatform() ? client.getIfAvailable() : null;
-            return new HcpHealthIndicator(outbox.getIfAvailable(), calendar, clock,
-                    platform == null ? null : new PlatformProbe(platform, clock, settings.getPlatformInterval(),
-                            settings.getPlatformWait()),
-                    keyExpiry(properties.getSigning().getExpiresAt()), properties.getSigning().getExpiryWarning());
+            return new HcpHealthIndicator(healthCheck(properties, outbox, calendar, client, clocks));
         }
+    }
 
-        /** {@code hcp.signing.expires-at}: a date (valid through that day, Beijing time) or a date-time with offset. */
-        static Instant keyExpiry(String expiresAt) {
-            if (expiresAt == null || expiresAt.isBlank()) {
-                return null;
-            }
-            try {
-                if (expiresAt.length() == 10) {
-                    return LocalDate.parse(expiresAt).plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
-                }
-                return OffsetDateTime.parse(expiresAt).toInstant();
-            } catch (DateTimeParseException wrong) {
-                throw new IllegalStateException("hcp.signing.expires-at: '" + expiresAt + "' is neither a date"
-                        + " (2027-06-30) nor a date-time with offset (2027-06-30T18:00:00+08:00)", wrong);
-            }
+    /**
+     * Spring Boot 4: {@code org.springframework.boot.health.contributor} (module {@code spring-boot-health}). Boot 3
+     * wins where both are present (a Boot 3 application with a stray Boot 4 jar), so there is one indicator.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @ConditionalOnMissingClass("org.springframework.boot.actuate.health.HealthIndicator")
+    static class Boot4Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "hcpHealthIndicator")
+        HcpBoot4HealthIndicator hcpHealthIndicator(HcpProperties properties, ObjectProvider<OutboxStore> outbox,
+                WorkingDayCalendar calendar, ObjectProvider<HcpClient> client, ObjectProvider<Clock> clocks) {
+            return new HcpBoot4HealthIndicator(healthCheck(properties, outbox, calendar, client, clocks));
         }
     }
 
