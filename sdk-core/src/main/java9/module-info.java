@@ -24,6 +24,7 @@ module org.haochaping.core {
     exports org.haochaping.crypto.request;
     exports org.haochaping.crypto.sign;
     exports org.haochaping.deadline;
+    exports org.haochaping.event;
     exports org.haochaping.model;
     exports org.haochaping.model.id;
     exports org.haochaping.outbox;
