@@ -36,7 +36,11 @@ import picocli.CommandLine.Spec;
             "Faults (unless --no-faults): the kit answers the first six new writes with 503, 429 + Retry-After, a "
                 + "dropped response, a connection reset, a response signed with a wrong key and one with a byte "
                 + "altered, and judges how each was handled (retried within the policy under one Idempotency-Key, "
-                + "fresh nonce and timestamp, tampered answers not believed, nothing counted twice).",
+                + "fresh nonce and timestamp, tampered answers not believed, nothing counted twice). With --profile "
+                + "national or both, the first six new national envelopes get the same (an answer that leaves a record "
+                + "out and one that names a record not sent stand in for the signature faults: national answers are "
+                + "unsigned), judged by the envelope's rules: every attempt sealed anew, the same records and "
+                + "evaluation ids, counted once.",
             "",
             "Serves until stopped (Ctrl-C or SIGTERM), until every scenario passed and every fault was handled "
                 + "(--until-complete; the request in flight is answered first) or for --timeout, then writes "
@@ -183,7 +187,7 @@ final class ConformanceClientCommand implements Callable<Integer> {
         }
         if (!session.faults().isEmpty()) {
             stdout.println();
-            stdout.println("Faults (each into the next new write, in this order; --no-faults to skip):");
+            stdout.println("Faults (each into the next new write of its style, in this order; --no-faults to skip):");
             for (FaultSchedule.Step f : session.faults()) {
                 stdout.println("  " + f.id() + ": " + f.description());
             }

@@ -276,7 +276,9 @@ public final class SimulatedPlatform implements AutoCloseable {
             for (Map.Entry<String, String> app : b.nationalApps.entrySet()) {
                 opener.app(app.getKey(), app.getValue());
             }
-            this.national = new NationalEndpoint(opener.build(), core, policy);
+            this.national = new NationalEndpoint(opener.build(),
+                    org.haochaping.crypto.cipher.Sm2Decryptor.of(platformKey,
+                            org.haochaping.crypto.cipher.Sm2CiphertextLayout.C1C3C2), core, policy);
             this.tampering = new ResponseTampering(b.clock, platformKeyId);
             MessageSigner responseSigner = MessageSigner.builder(Sm2Signer.builder(platformKey).keyId(platformKeyId).build())
                     .clock(b.clock).build();

@@ -20,12 +20,20 @@ import org.haochaping.conformance.simulator.ObservedRequest;
  * {@value #MAX_RETRIES} retries) until it got an answer, under the same {@code Idempotency-Key} with a fresh nonce and
  * timestamp each time; a response that did not verify was not believed (the write was sent again); and the
  * platform processed the write once.
+ *
+ * <p>In the national report style (steps that are {@link FaultSchedule.Step#national()}) the attempts of a write are
+ * the envelopes that open to the same records (their {@code evaluationId} left out): every attempt must be sealed
+ * anew (a {@code sign} of its own and a {@code time} not older than the previous one; re-sending an envelope is
+ * "replayed the sealed envelope"), carry the same evaluation ids (what the platform de-duplicates national records by;
+ * "re-keyed on retry" otherwise), not believe an answer that does not answer every record sent, and have its records
+ * counted once.
  */
 final class FaultVerdicts {
 
     /** The most retries of one write the spec allows (5.1, "Retries"). */
     static final int MAX_RETRIES = 4;
     static final String REFERENCE = "interface-spec 5.1 (Retries), 4 (Verification rules)";
+    static final String NATIONAL_REFERENCE = "interface-spec 4 (National envelope), 5.1 (Retries), 5.7";
 
     /** Refusals given before the endpoint: the write was not processed. */
     private static final Set<ErrorCode> NOT_PROCESSED = EnumSet.of(ErrorCode.SIGNATURE_INVALID,
@@ -43,9 +51,12 @@ final class FaultVerdicts {
             FaultSchedule.Injected fault = injected.stream().filter(i -> i.step() == step).findFirst().orElse(null);
             String title = "handled: " + step.description();
             if (fault == null) {
-                out.add(new ClientResult(step.id(), title, REFERENCE, false, "not injected yet: the kit faults the "
-                        + "first " + steps.size() + " new writes (POST) in the order of the report, " + injected.size()
-                        + " so far; perform more scenarios"));
+                long ofStyle = steps.stream().filter(s -> s.national() == step.national()).count();
+                long injectedOfStyle = injected.stream().filter(i -> i.step().national() == step.national()).count();
+                out.add(new ClientResult(step.id(), title, reference(step), false, "not injected yet: the kit faults the "
+                        + "first " + ofStyle + " new " + (step.national() ? "national envelopes (POST "
+                        + "/v1/national/evaluations)" : "writes (POST)") + " in the order of the report, "
+                        + injectedOfStyle + " so far; perform more scenarios"));
             } else {
                 out.add(judgeOne(step, fault, requests, title));
             }
@@ -66,11 +77,14 @@ final class FaultVerdicts {
         }
         String at = "#" + fault.sequence() + " " + (first == null ? "" : first.method() + " " + first.path() + " ");
         List<String> problems = new ArrayList<>();
+        boolean national = step.national();
         if (attempts.isEmpty()) {
             problems.add(step.tampered()
-                    ? "trusted the tampered response: " + at + "got a response that does not verify ("
+                    ? "trusted the tampered response: " + at + "got " + (national ? "an answer that does not answer "
+                            + "every record sent (" + step.description() + ") and the records were never sent again; "
+                            + "such an answer is no answer (5.1, 5.7)" : "a response that does not verify ("
                             + step.description() + ") and the write was never sent again; a response that does not "
-                            + "verify is no answer (4, 5.1)"
+                            + "verify is no answer (4, 5.1)")
                     : "not retried: " + at + "got " + step.description() + " and the write was never sent again");
         }
         List<ObservedRequest> all = new ArrayList<>();
@@ -82,19 +96,31 @@ final class FaultVerdicts {
         ObservedRequest previous = null;
         for (ObservedRequest a : all) {
             if (a != first && !Objects.equals(a.idempotencyKey(), fault.idempotencyKey())) {
-                problems.add("re-keyed on retry: #" + a.sequence() + " carried Idempotency-Key " + a.idempotencyKey()
-                        + ", the first attempt #" + fault.sequence() + " " + fault.idempotencyKey()
-                        + " (every attempt of one write carries the same key)");
+                problems.add(national
+                        ? "re-keyed on retry: #" + a.sequence() + " carried the records under evaluationId "
+                                + a.idempotencyKey() + ", the first attempt #" + fault.sequence() + " under "
+                                + fault.idempotencyKey() + " (every attempt of one write sends the same records: their "
+                                + "evaluationId is what the platform de-duplicates them by)"
+                        : "re-keyed on retry: #" + a.sequence() + " carried Idempotency-Key " + a.idempotencyKey()
+                                + ", the first attempt #" + fault.sequence() + " " + fault.idempotencyKey()
+                                + " (every attempt of one write carries the same key)");
             }
             if (a.nonce() != null) {
                 Long seen = nonces.putIfAbsent(a.nonce(), a.sequence());
                 if (seen != null) {
-                    problems.add("#" + a.sequence() + " reused the nonce of #" + seen + " (each attempt is signed anew)");
+                    problems.add(national
+                            ? "replayed the sealed envelope: #" + a.sequence() + " re-sent the sign of #" + seen
+                                    + " (each attempt is sealed anew: a fresh time and sign; a sign is accepted once)"
+                            : "#" + a.sequence() + " reused the nonce of #" + seen + " (each attempt is signed anew)");
+                } else if (national && a.code() == ErrorCode.NONCE_REPLAYED) {
+                    problems.add("replayed the sealed envelope: #" + a.sequence() + " was refused as replayed ("
+                            + a.message() + "); each attempt is sealed anew");
                 }
             }
             if (previous != null && olderTimestamp(a, previous)) {
-                problems.add("#" + a.sequence() + " carries an older timestamp than #" + previous.sequence()
-                        + " (each attempt is signed anew, at the time it is sent)");
+                problems.add("#" + a.sequence() + " carries an older " + (national ? "envelope time" : "timestamp")
+                        + " than #" + previous.sequence() + " (each attempt is " + (national ? "sealed" : "signed")
+                        + " anew, at the time it is sent)");
             }
             previous = a;
         }
@@ -120,22 +146,34 @@ final class FaultVerdicts {
         List<Long> processed = new ArrayList<>();
         for (ObservedRequest a : all) {
             boolean processedHere = a == first ? step.processed()
+                    : national ? a.countedRecords() > 0
                     : a.fault() == null && a.code() != null && !a.isIdempotentReplay() && !NOT_PROCESSED.contains(a.code());
             if (processedHere) {
                 processed.add(a.sequence());
             }
         }
         if (processed.size() > 1) {
-            problems.add("processed " + processed.size() + " times as a new write (requests " + processed
-                    + "): the platform would have counted it more than once");
+            problems.add(national ? "counted " + processed.size() + " times (requests " + processed + "): a retry's "
+                    + "records were counted anew" : "processed " + processed.size() + " times as a new write (requests "
+                    + processed + "): the platform would have counted it more than once");
         }
         if (!problems.isEmpty()) {
-            return new ClientResult(step.id(), title, REFERENCE, false, String.join("\n", problems));
+            return new ClientResult(step.id(), title, reference(step), false, String.join("\n", problems));
+        }
+        if (national) {
+            return new ClientResult(step.id(), title, reference(step), true, at + step.description() + "; sent again as "
+                    + attempts.stream().map(a -> "#" + a.sequence()).toList() + ", each sealed anew (own time and "
+                    + "sign), the records under evaluationId " + fault.idempotencyKey() + "; answered "
+                    + answered.status() + " " + answered.code() + "; counted once");
         }
         return new ClientResult(step.id(), title, REFERENCE, true, at + step.description() + "; sent again as "
                 + attempts.stream().map(a -> "#" + a.sequence()).toList() + " under Idempotency-Key "
                 + fault.idempotencyKey() + " with fresh nonces; answered " + answered.status() + " " + answered.code()
                 + (answered.isIdempotentReplay() ? " (idempotent replay)" : "") + "; processed once");
+    }
+
+    private static String reference(FaultSchedule.Step step) {
+        return step.national() ? NATIONAL_REFERENCE : REFERENCE;
     }
 
     private static boolean olderTimestamp(ObservedRequest a, ObservedRequest previous) {

@@ -13,13 +13,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The client session in the national report style (--profile national|both), with the SDK's envelope sealer. */
+/**
+ * The client session in the national report style (--profile national|both), with the SDK's envelope sealer; without
+ * faults (their national form: NationalFaultScenariosTest).
+ */
 class NationalProfileSessionTest {
 
     private final PrivateKeyMaterial appKey = PrivateKeyMaterial.generateSm2();
 
     private ClientConformanceSession start(ClientConformanceSession.Profile profile) {
-        return ClientConformanceSession.builder().profile(profile).nationalApp("hall-3", "word-of-hall-3")
+        return ClientConformanceSession.builder().profile(profile).faults(false).nationalApp("hall-3", "word-of-hall-3")
                 .app("hall-app", appKey.publicKey().defaultKeyId(), appKey.publicKey()).start();
     }
 
