@@ -79,6 +79,24 @@ public final class FaultSchedule {
             return national;
         }
 
+        /**
+         * The step of {@code id} ({@link #id()}).
+         *
+         * @throws IllegalArgumentException naming the known ids when there is none
+         */
+        public static Step byId(String id) {
+            for (Step s : values()) {
+                if (s.id.equals(id)) {
+                    return s;
+                }
+            }
+            List<String> ids = new ArrayList<>();
+            for (Step s : values()) {
+                ids.add(s.id);
+            }
+            throw new IllegalArgumentException("no fault '" + id + "'; the faults are " + String.join(", ", ids));
+        }
+
         /** The id of its verdict in the client report, e.g. {@code fault-429}. */
         public String id() {
             return id;
@@ -134,6 +152,18 @@ public final class FaultSchedule {
     /** The unified steps for unified writes and the national steps for national envelopes, each in its order. */
     public static FaultSchedule both() {
         return new FaultSchedule(List.of(Step.values()));
+    }
+
+    /**
+     * The given steps, each into the next new write of its style, in the given order.
+     *
+     * @throws IllegalArgumentException when a step is named twice or none is
+     */
+    public static FaultSchedule of(List<Step> steps) {
+        if (steps == null || steps.isEmpty() || new HashSet<>(steps).size() != steps.size()) {
+            throw new IllegalArgumentException("a fault schedule names each fault at most once, and at least one");
+        }
+        return new FaultSchedule(steps);
     }
 
     private static FaultSchedule of(boolean national) {

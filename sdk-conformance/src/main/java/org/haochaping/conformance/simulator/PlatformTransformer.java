@@ -26,9 +26,14 @@ final class PlatformTransformer implements ResponseDefinitionTransformerV2 {
     private final RequestLog log;
     private final FaultSchedule schedule;
     private final ResponseTampering tampering;
+    private final Observations observations;
+    private final ObservationsFile observationsFile;
 
+    /** {@code observationsFile}: where to write {@code observations} after every request; {@code null} for nowhere. */
     PlatformTransformer(PlatformHttp http, Faults faults, RequestLog log, FaultSchedule schedule,
-            ResponseTampering tampering) {
+            ResponseTampering tampering, Observations observations, ObservationsFile observationsFile) {
+        this.observations = observations;
+        this.observationsFile = observationsFile;
         this.http = http;
         this.faults = faults;
         this.log = log;
@@ -115,5 +120,8 @@ final class PlatformTransformer implements ResponseDefinitionTransformerV2 {
                 response == null ? null : response.code, response == null ? null : response.message,
                 fault == null ? null : fault.toString(), response != null && response.idempotentReplay, attempt.digest,
                 attempt.nonce, attempt.timestamp, arrived, diagnostics, response == null ? -1 : response.counted));
+        if (observationsFile != null) {
+            observationsFile.write(observations, schedule);
+        }
     }
 }

@@ -1,14 +1,11 @@
 package org.haochaping.conformance.kit.client;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 import org.haochaping.conformance.simulator.ErrorCode;
+import org.haochaping.conformance.simulator.FaultAttempts;
 import org.haochaping.conformance.simulator.FaultSchedule;
 import org.haochaping.conformance.simulator.Observations;
 import org.haochaping.conformance.simulator.ObservedRequest;
@@ -34,11 +31,6 @@ final class FaultVerdicts {
     static final int MAX_RETRIES = 4;
     static final String REFERENCE = "interface-spec 5.1 (Retries), 4 (Verification rules)";
     static final String NATIONAL_REFERENCE = "interface-spec 4 (National envelope), 5.1 (Retries), 5.7";
-
-    /** Refusals given before the endpoint: the write was not processed. */
-    private static final Set<ErrorCode> NOT_PROCESSED = EnumSet.of(ErrorCode.SIGNATURE_INVALID,
-            ErrorCode.TIMESTAMP_EXPIRED, ErrorCode.NONCE_REPLAYED, ErrorCode.UNKNOWN_APP, ErrorCode.IDEMPOTENCY_CONFLICT,
-            ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE, ErrorCode.INTERNAL);
 
     private FaultVerdicts() {
     }
@@ -66,15 +58,9 @@ final class FaultVerdicts {
 
     private static ClientResult judgeOne(FaultSchedule.Step step, FaultSchedule.Injected fault,
             List<ObservedRequest> requests, String title) {
-        ObservedRequest first = null;
-        List<ObservedRequest> attempts = new ArrayList<>();
-        for (ObservedRequest r : requests) {
-            if (r.sequence() == fault.sequence()) {
-                first = r;
-            } else if (r.sequence() > fault.sequence() && fault.requestDigest().equals(r.requestDigest())) {
-                attempts.add(r);
-            }
-        }
+        FaultAttempts followed = FaultAttempts.of(fault, requests);
+        ObservedRequest first = followed.first();
+        List<ObservedRequest> attempts = followed.retries();
         String at = "#" + fault.sequence() + " " + (first == null ? "" : first.method() + " " + first.path() + " ");
         List<String> problems = new ArrayList<>();
         boolean national = step.national();
@@ -87,35 +73,29 @@ final class FaultVerdicts {
                             + "verify is no answer (4, 5.1)")
                     : "not retried: " + at + "got " + step.description() + " and the write was never sent again");
         }
-        List<ObservedRequest> all = new ArrayList<>();
-        if (first != null) {
-            all.add(first);
+        for (ObservedRequest a : followed.reKeyed()) {
+            problems.add(national
+                    ? "re-keyed on retry: #" + a.sequence() + " carried the records under evaluationId "
+                            + a.idempotencyKey() + ", the first attempt #" + fault.sequence() + " under "
+                            + fault.idempotencyKey() + " (every attempt of one write sends the same records: their "
+                            + "evaluationId is what the platform de-duplicates them by)"
+                    : "re-keyed on retry: #" + a.sequence() + " carried Idempotency-Key " + a.idempotencyKey()
+                            + ", the first attempt #" + fault.sequence() + " " + fault.idempotencyKey()
+                            + " (every attempt of one write carries the same key)");
         }
-        all.addAll(attempts);
-        Map<String, Long> nonces = new HashMap<>();
+        Map<ObservedRequest, Long> reused = followed.reusedNonces();
+        for (Map.Entry<ObservedRequest, Long> e : reused.entrySet()) {
+            problems.add(national
+                    ? "replayed the sealed envelope: #" + e.getKey().sequence() + " re-sent the sign of #" + e.getValue()
+                            + " (each attempt is sealed anew: a fresh time and sign; a sign is accepted once)"
+                    : "#" + e.getKey().sequence() + " reused the nonce of #" + e.getValue()
+                            + " (each attempt is signed anew)");
+        }
         ObservedRequest previous = null;
-        for (ObservedRequest a : all) {
-            if (a != first && !Objects.equals(a.idempotencyKey(), fault.idempotencyKey())) {
-                problems.add(national
-                        ? "re-keyed on retry: #" + a.sequence() + " carried the records under evaluationId "
-                                + a.idempotencyKey() + ", the first attempt #" + fault.sequence() + " under "
-                                + fault.idempotencyKey() + " (every attempt of one write sends the same records: their "
-                                + "evaluationId is what the platform de-duplicates them by)"
-                        : "re-keyed on retry: #" + a.sequence() + " carried Idempotency-Key " + a.idempotencyKey()
-                                + ", the first attempt #" + fault.sequence() + " " + fault.idempotencyKey()
-                                + " (every attempt of one write carries the same key)");
-            }
-            if (a.nonce() != null) {
-                Long seen = nonces.putIfAbsent(a.nonce(), a.sequence());
-                if (seen != null) {
-                    problems.add(national
-                            ? "replayed the sealed envelope: #" + a.sequence() + " re-sent the sign of #" + seen
-                                    + " (each attempt is sealed anew: a fresh time and sign; a sign is accepted once)"
-                            : "#" + a.sequence() + " reused the nonce of #" + seen + " (each attempt is signed anew)");
-                } else if (national && a.code() == ErrorCode.NONCE_REPLAYED) {
-                    problems.add("replayed the sealed envelope: #" + a.sequence() + " was refused as replayed ("
-                            + a.message() + "); each attempt is sealed anew");
-                }
+        for (ObservedRequest a : followed.all()) {
+            if (national && !reused.containsKey(a) && a.code() == ErrorCode.NONCE_REPLAYED) {
+                problems.add("replayed the sealed envelope: #" + a.sequence() + " was refused as replayed ("
+                        + a.message() + "); each attempt is sealed anew");
             }
             if (previous != null && olderTimestamp(a, previous)) {
                 problems.add("#" + a.sequence() + " carries an older " + (national ? "envelope time" : "timestamp")
@@ -124,7 +104,8 @@ final class FaultVerdicts {
             }
             previous = a;
         }
-        if (step == FaultSchedule.Step.RATE_LIMITED_429 && first != null && !attempts.isEmpty()) {
+        if ((step == FaultSchedule.Step.RATE_LIMITED_429 || step == FaultSchedule.Step.NATIONAL_RATE_LIMITED_429)
+                && first != null && !attempts.isEmpty()) {
             long waitedMillis = (attempts.get(0).arrivedNanos() - first.arrivedNanos()) / 1_000_000;
             if (waitedMillis < FaultSchedule.RETRY_AFTER_SECONDS * 1000) {
                 problems.add("retried #" + attempts.get(0).sequence() + " after " + waitedMillis + " ms, sooner than "
@@ -134,24 +115,11 @@ final class FaultVerdicts {
         if (attempts.size() > MAX_RETRIES) {
             problems.add(attempts.size() + " retries, more than the " + MAX_RETRIES + " the retry policy allows");
         }
-        ObservedRequest answered = null;
-        for (ObservedRequest a : attempts) {
-            if (a.fault() == null && a.status() > 0) {
-                answered = a;
-            }
-        }
+        ObservedRequest answered = followed.answered();
         if (!attempts.isEmpty() && answered == null) {
             problems.add("no attempt got an answer (last: " + attempts.get(attempts.size() - 1) + ")");
         }
-        List<Long> processed = new ArrayList<>();
-        for (ObservedRequest a : all) {
-            boolean processedHere = a == first ? step.processed()
-                    : national ? a.countedRecords() > 0
-                    : a.fault() == null && a.code() != null && !a.isIdempotentReplay() && !NOT_PROCESSED.contains(a.code());
-            if (processedHere) {
-                processed.add(a.sequence());
-            }
-        }
+        List<Long> processed = followed.processed();
         if (processed.size() > 1) {
             problems.add(national ? "counted " + processed.size() + " times (requests " + processed + "): a retry's "
                     + "records were counted anew" : "processed " + processed.size() + " times as a new write (requests "
