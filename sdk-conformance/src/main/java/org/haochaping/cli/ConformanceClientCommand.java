@@ -80,10 +80,25 @@ final class ConformanceClientCommand implements Callable<Integer> {
             description = "Stop after this long (ISO-8601, e.g. PT10M or PT30S).")
     String timeout;
 
+    @Option(names = "--clock-start", paramLabel = "INSTANT",
+            description = "Run the platform's clock from INSTANT (ISO-8601, e.g. 2026-12-07T01:00:00Z) on, instead of "
+                    + "this machine's date: a session whose dates do not depend on the day it runs. The client must "
+                    + "sign on the same clock (the offset is printed as clock-offset-seconds).")
+    String clockStart;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        if (clockStart != null) {
+            try {
+                clock = java.time.Clock.offset(clock, Duration.between(clock.instant(), java.time.Instant.parse(clockStart)));
+            } catch (DateTimeParseException e) {
+                err.println("hcp conformance client: --clock-start takes an ISO-8601 instant such as 2026-12-07T01:00:00Z");
+                return 2;
+            }
+        }
         Duration limit;
         try {
             limit = timeout == null ? null : Duration.parse(timeout);
@@ -111,7 +126,7 @@ final class ConformanceClientCommand implements Callable<Integer> {
         ClientConformanceSession session;
         try {
             session = ClientConformanceSession.builder().port(setup.port).bindAddress(setup.bind).platformKey(keys.platformKey)
-                    .faults(!noFaults).profile(style).app(setup.appId, keys.appKeyId, keys.appPublic).start();
+                    .faults(!noFaults).profile(style).clock(clock).app(setup.appId, keys.appKeyId, keys.appPublic).start();
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("hcp conformance client: " + e.getMessage());
             return 2;
@@ -121,6 +136,10 @@ final class ConformanceClientCommand implements Callable<Integer> {
         // Ctrl-C and SIGTERM end the session like --timeout does: the report is written, the exit code is the result's.
         // Installed before the instructions are printed: whoever reads them may stop the session at once.
         StopSignals signals = StopSignals.install(stopRequested::countDown);
+        if (clockStart != null) {
+            stdout.println("clock-offset-seconds: " + Duration.between(java.time.Instant.now(), clock.instant()).getSeconds()
+                    + " (the platform's clock runs from " + clockStart + ")");
+        }
         printInstructions(stdout, session, dir, appPrivateFile);
 
         Thread hook = new Thread(() -> {

@@ -201,6 +201,17 @@ public final class ClientConformanceSession implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The platform's clock: signature windows, the rules' "now" (no evaluation from the future, Art. 16 lateness),
+         * work-order times; default the system clock. A clock that runs on from a fixed instant
+         * ({@code Clock.offset(Clock.systemUTC(), ...)}) makes a session independent of the date it runs on; the
+         * client must then sign on the same clock.
+         */
+        public Builder clock(java.time.Clock clock) {
+            platform.clock(clock);
+            return this;
+        }
+
         /** The port; 0 (the default) picks a free one. */
         public Builder port(int port) {
             platform.port(port);
