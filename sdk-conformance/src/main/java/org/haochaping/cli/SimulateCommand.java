@@ -77,7 +77,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--fault-schedule", paramLabel = "FILE",
             description = "Like --faults, with the faults listed in FILE, in order: {\"faults\": [\"fault-503\", "
-                    + "\"national-fault-reset\", ...]} (ids of docs/simulator.md, \"Faults and observations\").")
+                    + "\"national-fault-reset\", ...]} (ids of docs/simulator.md, \"Faults and observations from the command line\").")
     Path faultScheduleFile;
 
     @Option(names = "--observations", paramLabel = "FILE",

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The observations of a simulator written to a JSON file after every request, so that a harness in any language can
- * read what the platform saw, the standalone export included (docs/simulator.md, "Faults and observations"): the
- * faults of the schedule and what followed each ({@link FaultAttempts}), the attempts per idempotency key, the
+ * read what the platform saw, the standalone export included (docs/simulator.md, "Faults and observations from the
+ * command line"): the faults of the schedule and what followed each ({@link FaultAttempts}), the attempts per idempotency key, the
  * re-keyed retries, the writes counted twice, what was counted, and every request (no bodies, no personal data).
  * The file is replaced atomically, before the answer to the request is sent, so it is complete for every request a
  * client got an answer to. Thread-safe.

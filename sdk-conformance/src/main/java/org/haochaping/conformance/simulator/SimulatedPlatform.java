@@ -313,7 +313,8 @@ public final class SimulatedPlatform implements AutoCloseable {
         /**
          * Writes the observations (faults injected and what followed, attempts per idempotency key, re-keyed retries,
          * writes counted twice, every request) as JSON to {@code file} after every request, replacing it atomically
-         * (docs/simulator.md, "Faults and observations"); {@code null} (the default) for no file.
+         * (docs/simulator.md, "Faults and observations from the command line"); {@code null} (the default) for no
+         * file.
          */
         public Builder observationsFile(java.nio.file.Path file) {
             this.observationsFile = file;

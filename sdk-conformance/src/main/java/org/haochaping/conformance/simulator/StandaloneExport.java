@@ -245,8 +245,8 @@ public final class StandaloneExport {
         }
 
         /**
-         * Where the exported server writes its observations (docs/simulator.md, "Faults and observations"), relative to
-         * the export's folder unless absolute; default {@value StandaloneExport#DEFAULT_OBSERVATIONS} when faults are
+         * Where the exported server writes its observations (docs/simulator.md, "Faults and observations from the
+         * command line"), relative to the export's folder unless absolute; default {@value StandaloneExport#DEFAULT_OBSERVATIONS} when faults are
          * set, else none.
          */
         public Builder observationsFile(String file) {
