@@ -62,11 +62,16 @@ final class PlatformTransformer implements ResponseDefinitionTransformerV2 {
         }
         SimRequest r = SimRequest.of(sequence, request.getMethod().getName(), request.getUrl(), headers, request.getBody());
         long arrived = System.nanoTime();
-        NationalEndpoint.Identity national = http.nationalIdentity(r);
-        Attempt attempt = national != null
-                ? new Attempt(national.digest(), national.key(), national.seal(), national.time())
-                : new Attempt(PlatformHttp.requestDigest(r), r.header(PlatformHttp.IDEMPOTENCY_KEY),
-                        r.header(SignatureHeaders.NONCE), r.header(SignatureHeaders.TIMESTAMP));
+        Attempt attempt;
+        if (NationalEndpoint.PATH.equals(r.path)) {
+            // An envelope is known by the records it opens to; one that does not open is no write to fault.
+            NationalEndpoint.Identity national = http.nationalIdentity(r);
+            attempt = national == null ? new Attempt(null, null, null, null)
+                    : new Attempt(national.digest(), national.key(), national.seal(), national.time());
+        } else {
+            attempt = new Attempt(PlatformHttp.requestDigest(r), r.header(PlatformHttp.IDEMPOTENCY_KEY),
+                    r.header(SignatureHeaders.NONCE), r.header(SignatureHeaders.TIMESTAMP));
+        }
         Faults.Fault fault = faults.take();
         if (fault == null && schedule != null) {
             fault = schedule.faultFor(r, attempt.digest, attempt.key);

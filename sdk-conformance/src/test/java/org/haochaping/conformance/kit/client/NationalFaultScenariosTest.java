@@ -35,10 +35,12 @@ class NationalFaultScenariosTest {
             "national-fault-altered-index");
 
     private final PrivateKeyMaterial appKey = PrivateKeyMaterial.generateSm2();
+    /** The session's clock, which the clients seal and sign on: the samples' dates do not depend on the machine's. */
+    private final java.time.Clock clock = ScenarioDriver.sessionClock();
     private ClientConformanceSession session;
 
     private ClientConformanceSession start(ClientConformanceSession.Profile profile) {
-        session = ClientConformanceSession.builder().profile(profile).nationalApp("hall-3", "word-of-hall-3")
+        session = ClientConformanceSession.builder().profile(profile).clock(clock).nationalApp("hall-3", "word-of-hall-3")
                 .app("hall-app", appKey.publicKey().defaultKeyId(), appKey.publicKey()).start();
         return session;
     }
@@ -56,11 +58,11 @@ class NationalFaultScenariosTest {
     }
 
     private HcpClient nationalClient() {
-        return HcpClient.builder().baseUrl(session.baseUrl()).appId("hall-app")
+        return HcpClient.builder().baseUrl(session.baseUrl()).appId("hall-app").clock(clock)
                 .signer(Sm2Signer.builder(PrivateKeyMaterial.generateSm2()).build())
                 .platformVerifier(Sm2Verifier.builder().key(session.platformKeyId(), session.platformPublicKey()).build())
                 .nationalEnvelope(EnvelopeSealer.builder(session.platformPublicKey()).appMark(session.appMark())
-                        .appWord(session.appWord()).build())
+                        .appWord(session.appWord()).clock(clock).build())
                 .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10))
                         .maxBackoff(Duration.ofMillis(50)).maxRetries(2).build())
                 .build();
@@ -88,7 +90,7 @@ class NationalFaultScenariosTest {
     void aClientThatReSealsEveryAttemptAndChecksTheAnswerHandlesEveryNationalFault() throws Exception {
         start(ClientConformanceSession.Profile.NATIONAL);
         assertThat(session.faults()).extracting(f -> f.id()).containsExactlyElementsOf(NATIONAL_FAULTS);
-        ClientConformanceReport report = run(new RawNationalClient(session));
+        ClientConformanceReport report = run(new RawNationalClient(session, clock));
         assertThat(report.faults()).extracting(ClientResult::id).containsExactlyElementsOf(NATIONAL_FAULTS);
         assertThat(report.faults()).as(report.summary()).allMatch(ClientResult::passed);
         assertThat(report.result("national-fault-lost-response").detail()).contains("sealed anew")
@@ -101,7 +103,7 @@ class NationalFaultScenariosTest {
     @Test
     void aClientThatReplaysTheSealedEnvelopeFailsByName() throws Exception {
         start(ClientConformanceSession.Profile.NATIONAL);
-        ClientConformanceReport report = run(new RawNationalClient(session).replaySealedEnvelope());
+        ClientConformanceReport report = run(new RawNationalClient(session, clock).replaySealedEnvelope());
         ClientResult unavailable = report.result("national-fault-503");
         assertThat(unavailable.passed()).isFalse();
         assertThat(unavailable.detail()).contains("replayed the sealed envelope").contains("re-sent the sign of");
@@ -115,7 +117,7 @@ class NationalFaultScenariosTest {
     @Test
     void aClientThatGivesItsRecordsNewIdsOnARetryFailsByName() throws Exception {
         start(ClientConformanceSession.Profile.NATIONAL);
-        ClientConformanceReport report = run(new RawNationalClient(session).rekeyOnRetry());
+        ClientConformanceReport report = run(new RawNationalClient(session, clock).rekeyOnRetry());
         for (String id : List.of("national-fault-503", "national-fault-lost-response", "national-fault-reset")) {
             assertThat(report.result(id).passed()).as(id).isFalse();
             assertThat(report.result(id).detail()).as(id).contains("re-keyed on retry")
@@ -128,7 +130,7 @@ class NationalFaultScenariosTest {
     @Test
     void aClientThatBelievesAnAnswerThatDoesNotAnswerEveryRecordFailsByName() throws Exception {
         start(ClientConformanceSession.Profile.NATIONAL);
-        ClientConformanceReport report = run(new RawNationalClient(session).trustAnswers());
+        ClientConformanceReport report = run(new RawNationalClient(session, clock).trustAnswers());
         for (String id : List.of("national-fault-unanswered-record", "national-fault-altered-index")) {
             assertThat(report.result(id).passed()).as(id).isFalse();
             assertThat(report.result(id).detail()).as(id).contains("trusted the tampered response")
@@ -172,7 +174,7 @@ class NationalFaultScenariosTest {
     void bothProfilesInjectEachStylesFaultsIntoItsOwnWrites() throws Exception {
         start(ClientConformanceSession.Profile.BOTH);
         assertThat(session.faults()).hasSize(12);
-        ClientConformanceReport report = run(new RawNationalClient(session));
+        ClientConformanceReport report = run(new RawNationalClient(session, clock));
         assertThat(report.faults()).filteredOn(r -> r.id().startsWith("national-")).as(report.summary())
                 .hasSize(6).allMatch(ClientResult::passed);
         assertThat(report.result("fault-503").detail()).contains("not injected yet")

@@ -34,10 +34,11 @@ final class RawNationalClient {
     private boolean rekeyOnRetry;
     private boolean checkAnswers = true;
 
-    RawNationalClient(ClientConformanceSession session) {
+    /** {@code clock}: the session's, which it seals the envelopes' time on. */
+    RawNationalClient(ClientConformanceSession session, java.time.Clock clock) {
         this.session = session;
         this.sealer = EnvelopeSealer.builder(session.platformPublicKey()).appMark(session.appMark())
-                .appWord(session.appWord()).build();
+                .appWord(session.appWord()).clock(clock).build();
     }
 
     /** Broken: the envelope sealed for the first attempt is sent again on every retry. */
