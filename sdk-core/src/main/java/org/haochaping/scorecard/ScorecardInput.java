@@ -131,31 +131,26 @@ public final class ScorecardInput {
     public static ScorecardInput readJsonLines(Reader reader) throws IOException {
         List<StatisticsRecord> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
         RecordFields f = new RecordFields();
-        int lineNo = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNo++;
-            if (line.trim().isEmpty()) {
-                continue;
-            }
-            try {
-                JsonLineParser.parse(line, f, true);
-                switch (f.kind) {
-                    case EVALUATION:
-                        records.add(f.toEvaluation());
-                        break;
-                    case UNEVALUATED:
-                        records.add(f.toUnevaluated());
-                        break;
-                    default:
-                        records.add(f.toWorkOrder());
+        try (JsonLinesReader in = JsonLinesReader.of(reader)) {
+            while (in.next(f)) {
+                try {
+                    switch (f.kind) {
+                        case EVALUATION:
+                            records.add(f.toEvaluation());
+                            break;
+                        case UNEVALUATED:
+                            records.add(f.toUnevaluated());
+                            break;
+                        default:
+                            records.add(f.toWorkOrder());
+                    }
+                } catch (IllegalArgumentException | StatisticsRecordException e) {
+                    // A record's own problem (StatisticsRecordException is no IllegalArgumentException since 0.2.0): name its line.
+                    throw new StatisticsRecordException((int) in.line(), e.getMessage(), e);
                 }
-            } catch (IllegalArgumentException | StatisticsRecordException e) {
-                // A record's own problem (StatisticsRecordException is no IllegalArgumentException since 0.2.0): name its line.
-                throw new StatisticsRecordException(lineNo, e.getMessage(), e);
+                lines.add(in.line());
             }
-            lines.add((long) lineNo);
         }
         long[] positions = new long[lines.size()];
         for (int i = 0; i < positions.length; i++) {
@@ -176,7 +171,7 @@ public final class ScorecardInput {
      * @throws StatisticsRecordException naming the line(s) and the problem
      */
     public static PartialScorecard tallyJsonLines(Path file, GroupBy by) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (JsonLinesReader in = JsonLinesReader.of(Files.newInputStream(file))) {
             return streamCaseOrdered(in, by);
         } catch (CaseOrderedTally.OutOfCaseOrder unordered) {
             return CaseSortedRuns.tally(file, by);
@@ -192,29 +187,18 @@ public final class ScorecardInput {
      * @throws StatisticsRecordException naming the line(s) and the problem, also for a case out of order
      */
     public static PartialScorecard tallyJsonLines(Reader reader, GroupBy by) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader, 1 << 16);
-        try {
+        try (JsonLinesReader in = JsonLinesReader.of(reader)) {
             return streamCaseOrdered(in, by);
         } catch (CaseOrderedTally.OutOfCaseOrder e) {
             throw new StatisticsRecordException((int) e.position, e.getMessage(), null);
         }
     }
 
-    private static PartialScorecard streamCaseOrdered(BufferedReader in, GroupBy by) throws IOException {
+    private static PartialScorecard streamCaseOrdered(JsonLinesReader in, GroupBy by) throws IOException {
         CaseOrderedTally tally = new CaseOrderedTally(by, LINE);
         RecordFields f = new RecordFields();
-        int lineNo = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNo++;
-            if (line.isEmpty() || line.trim().isEmpty()) {
-                continue;
-            }
-            try {
-                JsonLineParser.parse(line, f, true);
-            } catch (StatisticsRecordException e) {
-                throw new StatisticsRecordException(lineNo, e.getMessage(), e);
-            }
-            tally.accept(f, lineNo);
+        while (in.next(f)) {
+            tally.accept(f, in.line());
         }
         return tally.finish();
     }
