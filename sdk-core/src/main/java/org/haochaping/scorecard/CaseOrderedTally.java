@@ -1,6 +1,8 @@
 package org.haochaping.scorecard;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.TreeMap;
 import org.haochaping.badreview.FollowUpResult;
 import org.haochaping.badreview.WorkOrderState;
@@ -99,6 +101,7 @@ final class CaseOrderedTally {
     /** The case being read: its number, its ordinal, where it was evaluated or marked 未评. */
     private char[] caseChars = new char[32];
     private int caseLength = -1;
+    private String firstCase;
     private long caseSeq;
     private long unevaluatedAt;
     private long evaluatedAt;
@@ -167,6 +170,9 @@ final class CaseOrderedTally {
         }
         System.arraycopy(c, 0, caseChars, 0, n);
         caseLength = n;
+        if (firstCase == null) {
+            firstCase = r.get(RecordFields.CASE_NO);
+        }
         caseSeq++;
         unevaluatedAt = 0;
         evaluatedAt = 0;
@@ -350,22 +356,74 @@ final class CaseOrderedTally {
         }
     }
 
+    /** The first case read; {@code null} when none was (only work orders). */
+    String firstCase() {
+        return firstCase;
+    }
+
+    /** The last case read; {@code null} when none was. */
+    String lastCase() {
+        return caseLength < 0 ? null : caseNo();
+    }
+
     /**
      * Ends the input: bad reviews without an order are valid and not rectified; an order whose evaluation
      * never came is an error.
      */
     PartialScorecard finish() {
-        if (!orphanOrders.isEmpty()) {
-            int first = -1;
-            for (int i = 0; i < orphanOrders.capacity(); i++) {
-                if (orphanOrders.keyAt(i) != null
-                        && (first < 0 || orphanOrders.valueAt(i).position < orphanOrders.valueAt(first).position)) {
-                    first = i;
+        return join(Collections.singletonList(this));
+    }
+
+    /**
+     * Ends the input read in consecutive parts (shards of whole cases, in case order, each read by its own
+     * tally): an order in one part finds its bad evaluation in another; then as {@link #finish()}, and the
+     * counts of the parts add up. Positions in messages are each part's own.
+     */
+    static PartialScorecard join(List<CaseOrderedTally> parts) {
+        CaseOrderedTally first = parts.get(0);
+        CharKeyMap<PendingBad> pending = first.pending;
+        CharKeyMap<Order> orphanOrders = first.orphanOrders;
+        for (CaseOrderedTally part : parts.subList(1, parts.size())) {
+            for (int i = 0; i < part.orphanOrders.capacity(); i++) {
+                String id = part.orphanOrders.keyAt(i);
+                if (id != null) {
+                    Order order = part.orphanOrders.valueAt(i);
+                    char[] k = id.toCharArray();
+                    PendingBad bad = pending.remove(k, k.length);
+                    if (bad != null) {
+                        resolve(bad.credit, bad.score, order.state, order.followUp);
+                    } else if (orphanOrders.put(id, order) != null) {
+                        throw new StatisticsRecordException((int) order.position, "evaluation " + id
+                                + " has two work orders; one bad review opens one work order (Art. 18)", null);
+                    }
                 }
             }
-            Order o = orphanOrders.valueAt(first);
+            for (int i = 0; i < part.pending.capacity(); i++) {
+                String id = part.pending.keyAt(i);
+                if (id != null) {
+                    PendingBad bad = part.pending.valueAt(i);
+                    char[] k = id.toCharArray();
+                    Order order = orphanOrders.remove(k, k.length);
+                    if (order != null) {
+                        resolve(bad.credit, bad.score, order.state, order.followUp);
+                    } else if (pending.put(id, bad) != null) {
+                        throw new StatisticsRecordException((int) bad.position, "evaluationId " + id
+                                + " appears in two evaluation records", null);
+                    }
+                }
+            }
+        }
+        if (!orphanOrders.isEmpty()) {
+            int earliest = -1;
+            for (int i = 0; i < orphanOrders.capacity(); i++) {
+                if (orphanOrders.keyAt(i) != null
+                        && (earliest < 0 || orphanOrders.valueAt(i).position < orphanOrders.valueAt(earliest).position)) {
+                    earliest = i;
+                }
+            }
+            Order o = orphanOrders.valueAt(earliest);
             throw new StatisticsRecordException((int) o.position, "work order " + o.orderNo + " points at evaluation "
-                    + orphanOrders.keyAt(first) + ", which is not a bad evaluation in the input without an order: only "
+                    + orphanOrders.keyAt(earliest) + ", which is not a bad evaluation in the input without an order: only "
                     + "不满意 or 非常不满意 opens a work order, one per bad review (Art. 18)", null);
         }
         for (int i = 0; i < pending.capacity(); i++) {
@@ -377,14 +435,29 @@ final class CaseOrderedTally {
         }
         pending.clear();
         TreeMap<String, Tally> tallies = new TreeMap<>();
-        if (whole != null) {
-            tallies.put(WHOLE, whole.tally);
-        }
-        for (int i = 0; i < groups.capacity(); i++) {
-            if (groups.keyAt(i) != null) {
-                tallies.put(groups.keyAt(i), groups.valueAt(i).tally);
+        long unattributed = 0;
+        long records = 0;
+        for (CaseOrderedTally part : parts) {
+            if (part.whole != null) {
+                add(tallies, WHOLE, part.whole.tally);
             }
+            for (int i = 0; i < part.groups.capacity(); i++) {
+                if (part.groups.keyAt(i) != null) {
+                    add(tallies, part.groups.keyAt(i), part.groups.valueAt(i).tally);
+                }
+            }
+            unattributed += part.unattributed;
+            records += part.records;
         }
-        return new PartialScorecard(by, tallies, unattributed, records);
+        return new PartialScorecard(first.by, tallies, unattributed, records);
+    }
+
+    private static void add(TreeMap<String, Tally> tallies, String key, Tally t) {
+        Tally sum = tallies.get(key);
+        if (sum == null) {
+            tallies.put(key, t);
+        } else {
+            sum.add(t);
+        }
     }
 }
