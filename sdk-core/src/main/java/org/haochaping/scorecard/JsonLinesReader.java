@@ -91,7 +91,12 @@ final class JsonLinesReader implements Closeable {
             }
             JsonToken v = token();
             if (v == JsonToken.VALUE_STRING) {
-                into.set(slot, parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                try {
+                    // Jackson decodes a string when it is read, here: a bad escape fails now, not in nextToken().
+                    into.set(slot, parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                } catch (JsonProcessingException e) {
+                    throw notJson(e);
+                }
             } else if (v == JsonToken.VALUE_NULL) {
                 into.setNull(slot);
             } else {
@@ -113,10 +118,14 @@ final class JsonLinesReader implements Closeable {
         try {
             return parser.nextToken();
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            long at = where != null && where.getLineNr() > 0 ? lineOf(where) : Math.max(line, 1);
-            throw new StatisticsRecordException((int) at, "not JSON: " + e.getOriginalMessage(), null);
+            throw notJson(e);
         }
+    }
+
+    private StatisticsRecordException notJson(JsonProcessingException e) {
+        JsonLocation where = e.getLocation();
+        long at = where != null && where.getLineNr() > 0 ? lineOf(where) : Math.max(line, 1);
+        return new StatisticsRecordException((int) at, "not JSON: " + e.getOriginalMessage(), null);
     }
 
     private long lineOf(JsonLocation where) {

@@ -40,18 +40,28 @@ class JsonLinesReaderTest {
         assertFails(E1 + "\n" + E2 + " 5\n", 2, "one JSON object on one line");
         assertFails(E1 + "\n\n[1]\n", 3, "one JSON object on one line");
         assertFails(E1 + "\n\n{\"kind\": x}\n", 3, "not JSON");
+        // A bad escape is found when the string is decoded, after its token was read.
+        assertFails(E1 + "\n" + E2.replace("\"C2\"", "\"C\\q\"") + "\n", 2, "not JSON");
+        assertFails(E1 + "\n" + E2.replace("\"C2\"", "\"C\u0001\"") + "\n", 2, "not JSON");
         assertFails(E1 + "\n" + E2.replace("\"C2\"", "7") + "\n", 2, "caseNo\" must be a string");
     }
 
+    /** From characters and from UTF-8 bytes (Jackson's two parsers). */
     private static void assertFails(String text, int line, String problem) {
-        assertThatThrownBy(() -> {
-            try (JsonLinesReader in = JsonLinesReader.of(new StringReader(text))) {
-                RecordFields f = new RecordFields();
-                while (in.next(f)) {
-                    // read on
-                }
-            }
-        }).isInstanceOfSatisfying(StatisticsRecordException.class, e -> assertThat(e.line()).isEqualTo(line))
+        assertThatThrownBy(() -> readAll(JsonLinesReader.of(new StringReader(text))))
+                .isInstanceOfSatisfying(StatisticsRecordException.class, e -> assertThat(e.line()).isEqualTo(line))
                 .hasMessageContaining(problem);
+        assertThatThrownBy(() -> readAll(JsonLinesReader.of(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))))
+                .isInstanceOfSatisfying(StatisticsRecordException.class, e -> assertThat(e.line()).isEqualTo(line))
+                .hasMessageContaining(problem);
+    }
+
+    private static void readAll(JsonLinesReader reader) throws Exception {
+        try (JsonLinesReader in = reader) {
+            RecordFields f = new RecordFields();
+            while (in.next(f)) {
+                // read on
+            }
+        }
     }
 }
