@@ -73,16 +73,22 @@ final class SimulatorProcess implements AutoCloseable {
         serving.completeExceptionally(new IllegalStateException("hcp simulate exited"));
     }
 
-    /** The jar the build passes (the reactor's sdk-conformance cli artifact), else the one ./hcp builds. */
+    /**
+     * The jar the build passes (the reactor's sdk-conformance {@code cli} artifact), else the one {@code ./hcp} builds
+     * (a build that stops before {@code package}, or an IDE).
+     */
     private static Path hcpJar() {
         String configured = System.getProperty("hcp.jar");
-        Path jar = configured != null && !configured.startsWith("${") ? Paths.get(configured)
-                : Paths.get("../../sdk-conformance/target/hcp.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the kit's jar " + jar.toAbsolutePath() + " is missing: build it with "
-                    + "`mvn -pl examples/spring-boot-department -am verify` (or ./hcp once)");
+        if (configured != null && !configured.startsWith("${") && Files.isRegularFile(Paths.get(configured))) {
+            return Paths.get(configured);
         }
-        return jar;
+        Path built = Paths.get("../../sdk-conformance/target/hcp.jar");
+        if (!Files.isRegularFile(built)) {
+            throw new IllegalStateException("the kit's jar is missing (" + configured + ", "
+                    + built.toAbsolutePath().normalize() + "): build it with "
+                    + "`mvn -pl examples/spring-boot-department -am verify`, or run ./hcp once");
+        }
+        return built;
     }
 
     String baseUrl() {
