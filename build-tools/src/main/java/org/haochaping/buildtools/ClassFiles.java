@@ -49,6 +49,9 @@ public final class ClassFiles {
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {
                 String relative = classes.relativize(file).toString().replace('\\', '/');
+                if (relative.startsWith("/")) {
+                    relative = relative.substring(1);
+                }
                 if (!relative.endsWith(".class") || relative.startsWith("META-INF/")
                         || relative.endsWith("module-info.class") || relative.endsWith("package-info.class")) {
                     continue;
@@ -60,6 +63,18 @@ public final class ClassFiles {
         }
         out.sort((a, b) -> a.name().compareTo(b.name()));
         return out;
+    }
+
+    /** Every class in a jar or a class-output directory (as {@link #readDirectory}), sorted by name. */
+    public static List<ClassInfo> readJarOrDirectory(Path location) {
+        if (Files.isDirectory(location)) {
+            return readDirectory(location);
+        }
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(location, (ClassLoader) null)) {
+            return readDirectory(jar.getPath("/"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + location, e);
+        }
     }
 
     /** The class named {@code internalName} as the class loader finds it; {@code null} when it has none. */
