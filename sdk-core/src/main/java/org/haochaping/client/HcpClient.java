@@ -16,6 +16,7 @@ import org.haochaping.crypto.envelope.EnvelopeSealer;
 import org.haochaping.crypto.request.MessageSigner;
 import org.haochaping.crypto.request.MessageVerifier;
 import org.haochaping.crypto.request.SignatureHeaders;
+import org.haochaping.event.HcpEventListener;
 import org.haochaping.model.CaseRecord;
 import org.haochaping.model.Evaluation;
 import org.haochaping.model.Grade;
@@ -101,6 +102,7 @@ public final class HcpClient implements AutoCloseable {
     private final boolean checkBeforeSend;
     private final EnvelopeSealer nationalSealer;
     private final int maxRetries;
+    private final HcpEventListener.Factory events;
 
     private HcpClient(Builder b) {
         URI base = URI.create(b.baseUrl);
@@ -114,6 +116,7 @@ public final class HcpClient implements AutoCloseable {
         this.verifier = v.build();
         this.policy = EvaluationPolicy.standard();
         this.checkBeforeSend = b.checkBeforeSend;
+        this.events = b.events;
         this.nationalSealer = b.nationalSealer;
         this.maxRetries = (b.retryPolicy != null ? b.retryPolicy : org.haochaping.transport.RetryPolicy.defaults())
                 .maxRetries();
@@ -258,22 +261,32 @@ public final class HcpClient implements AutoCloseable {
      */
     public SubmissionResult submitEncoded(String kind, byte[] body, RequestOptions options) {
         Call call = submission(kind, body);
-        return submissionResult(call, executeVerified(call, options));
+        return executeVerified(call, options, r -> submissionResult(call, r));
     }
 
     public CompletableFuture<SubmissionResult> submitEncodedAsync(String kind, byte[] body, RequestOptions options) {
         Call call = submission(kind, body);
-        return executeAsync(call, options).thenApply(r -> {
+        RequestOptions pinned = pinKey(call, options);
+        call.events.start(pinned);
+        CompletableFuture<SubmissionResult> result = executeAsync(call, pinned).thenApply(r -> {
             if (!call.national) {
-                verify(call, r);
+                try {
+                    verify(call, r);
+                } catch (org.haochaping.crypto.CryptoException e) {
+                    call.events.refused(r.statusCode(), e);
+                    throw e;
+                }
+                call.events.verified(r.statusCode());
             }
             return submissionResult(call, r);
         });
+        result.whenComplete((r, failure) -> call.events.end(failure));
+        return result;
     }
 
     /** Where an accepted evaluation stands (5.4). */
     public EvaluationStatus evaluationStatus(String evaluationNo) {
-        JsonNode d = get("/v1/evaluations/" + segment(evaluationNo), RequestOptions.defaults());
+        JsonNode d = get("evaluationStatus", "/v1/evaluations/" + segment(evaluationNo), RequestOptions.defaults());
         Grade grade = null;
         try {
             grade = Grade.valueOf(d.path("grade").asText(""));
@@ -310,7 +323,7 @@ public final class HcpClient implements AutoCloseable {
         if (deptCode != null) {
             q.append("&deptCode=").append(segment(deptCode));
         }
-        JsonNode d = get(q.toString(), RequestOptions.defaults());
+        JsonNode d = get("workOrders", q.toString(), RequestOptions.defaults());
         List<WorkOrder> items = new ArrayList<>();
         for (JsonNode item : d.path("items")) {
             items.add(PlatformResponses.value(item, WorkOrder.class, "work order"));
@@ -331,7 +344,7 @@ public final class HcpClient implements AutoCloseable {
         if (year < 1000 || year > 9999) {
             throw new IllegalArgumentException("year must have four digits, was " + year);
         }
-        JsonNode d = get("/v1/calendar/" + year, RequestOptions.defaults());
+        JsonNode d = get("calendar", "/v1/calendar/" + year, RequestOptions.defaults());
         StringBuilder tsv = new StringBuilder();
         if (d.hasNonNull("published")) {
             tsv.append("# published: ").append(d.get("published").asText()).append('\n');
@@ -346,8 +359,8 @@ public final class HcpClient implements AutoCloseable {
     }
 
     public WorkOrder workOrder(String orderNo) {
-        return PlatformResponses.value(get("/v1/work-orders/" + segment(orderNo), RequestOptions.defaults()),
-                WorkOrder.class, "work order");
+        return PlatformResponses.value(get("workOrder", "/v1/work-orders/" + segment(orderNo),
+                RequestOptions.defaults()), WorkOrder.class, "work order");
     }
 
     /**
@@ -360,7 +373,8 @@ public final class HcpClient implements AutoCloseable {
         ObjectNode body = PlatformResponses.JSON.valueToTree(action);
         body.set("actor", PlatformResponses.JSON.valueToTree(actor));
         body.put("at", ShanghaiTime.format(at));
-        return workOrderAfter(post("/v1/work-orders/" + segment(orderNo) + "/actions", bytes(body), options));
+        return workOrderAfter(post("reportAction", "/v1/work-orders/" + segment(orderNo) + "/actions", bytes(body),
+                options));
     }
 
     /** Records the 12345 follow-up visit of a rectified work order (Art. 22). */
@@ -370,7 +384,8 @@ public final class HcpClient implements AutoCloseable {
         body.put("result", result.name());
         body.set("actor", PlatformResponses.JSON.valueToTree(actor));
         body.put("at", ShanghaiTime.format(at));
-        return workOrderAfter(post("/v1/work-orders/" + segment(orderNo) + "/follow-up", bytes(body), options));
+        return workOrderAfter(post("reportFollowUp", "/v1/work-orders/" + segment(orderNo) + "/follow-up",
+                bytes(body), options));
     }
 
     /**
@@ -378,7 +393,7 @@ public final class HcpClient implements AutoCloseable {
      * code the SDK does not know, or a text that differs, is a {@link MalformedResponseException}.
      */
     public List<Indicator> indicators() {
-        JsonNode d = get("/v1/indicators", RequestOptions.defaults());
+        JsonNode d = get("indicators", "/v1/indicators", RequestOptions.defaults());
         List<Indicator> out = new ArrayList<>();
         for (JsonNode i : d.path("indicators")) {
             Indicator known = IndicatorCatalogue.standard().find(i.path("code").asText(null));
@@ -421,7 +436,7 @@ public final class HcpClient implements AutoCloseable {
             if (!e.isRetryable() && ("INVALID_PAYLOAD".equals(code) || "INVALID_REQUEST".equals(code)
                     || "IDEMPOTENCY_CONFLICT".equals(code))) {
                 throw new RecordRejectedException("outbox record " + record.sequence() + " refused by the platform: "
-                        + code);
+                        + code, code, e);
             }
             throw e;
         }
@@ -432,7 +447,8 @@ public final class HcpClient implements AutoCloseable {
             }
             throw new RecordRejectedException("outbox record " + record.sequence() + ": "
                     + result.count(RecordStatus.REJECTED) + " of " + result.results().size()
-                    + " records refused" + (why.isEmpty() ? "" : ", first: " + why.get(0)));
+                    + " records refused" + (why.isEmpty() ? "" : ", first: " + why.get(0)),
+                    RecordStatus.REJECTED.name(), null); // the per-record status is the platform's code here
         }
     }
 
@@ -455,11 +471,18 @@ public final class HcpClient implements AutoCloseable {
                 throw new IllegalArgumentException("a national submission is the JSON array of encodeEvaluations");
             }
             // Sealed per attempt: the envelope's time and sign are accepted once, for five minutes (interface-spec 5.7).
+            CallEvents callEvents = new CallEvents(events, operation(kind), HttpMethod.POST, path, body, "");
             return new Call(TransportRequest.builder(HttpMethod.POST, path).body(body, JSON_TYPE)
                     .attemptBody(records -> nationalSealer.seal(records).toJson().getBytes(StandardCharsets.UTF_8))
-                    .build(), body);
+                    .attemptObserver(callEvents).build(), body, callEvents);
         }
-        return call(HttpMethod.POST, path, body);
+        return call(operation(kind), HttpMethod.POST, path, body);
+    }
+
+    /** The operation a submission of this kind is, in events and metrics: the client method that sends it. */
+    private static String operation(String kind) {
+        return KIND_EVALUATIONS.equals(kind) ? "submitEvaluations" : KIND_CASES.equals(kind) ? "submitCases"
+                : "reportUnevaluated";
     }
 
     private static boolean startsWithArray(byte[] json) {
@@ -485,16 +508,14 @@ public final class HcpClient implements AutoCloseable {
         return result;
     }
 
-    private JsonNode get(String path, RequestOptions options) {
-        Call call = call(HttpMethod.GET, path, null);
-        TransportResponse response = executeVerified(call, options);
-        return PlatformResponses.data(response.body());
+    private JsonNode get(String operation, String path, RequestOptions options) {
+        Call call = call(operation, HttpMethod.GET, path, null);
+        return executeVerified(call, options, r -> PlatformResponses.data(r.body()));
     }
 
-    private JsonNode post(String path, byte[] body, RequestOptions options) {
-        Call call = call(HttpMethod.POST, path, body);
-        TransportResponse response = executeVerified(call, options);
-        return PlatformResponses.data(response.body());
+    private JsonNode post(String operation, String path, byte[] body, RequestOptions options) {
+        Call call = call(operation, HttpMethod.POST, path, body);
+        return executeVerified(call, options, r -> PlatformResponses.data(r.body()));
     }
 
     private static WorkOrder workOrderAfter(JsonNode data) {
@@ -502,7 +523,7 @@ public final class HcpClient implements AutoCloseable {
     }
 
     /** A signed request: signed per attempt, a retry carries a fresh timestamp and nonce (interface-spec 4, 5.1). */
-    private Call call(HttpMethod method, String path, byte[] body) {
+    private Call call(String operation, HttpMethod method, String path, byte[] body) {
         TransportRequest.Builder b = TransportRequest.builder(method, path);
         if (body != null) {
             b.body(body, JSON_TYPE);
@@ -513,7 +534,10 @@ public final class HcpClient implements AutoCloseable {
             nonce.set(headers.get(SignatureHeaders.NONCE));
             return headers;
         });
-        return new Call(b.build(), body, nonce);
+        CallEvents callEvents = new CallEvents(events, operation, method, path, body,
+                operation.startsWith("submit") || operation.startsWith("reportUnevaluated") ? "records" : null);
+        b.attemptObserver(callEvents);
+        return new Call(b.build(), body, nonce, callEvents);
     }
 
     /**
@@ -521,26 +545,47 @@ public final class HcpClient implements AutoCloseable {
      * "Retries"): the request is sent again, a write under the same idempotency key, so the platform answers with
      * what it stored and nothing counts twice; after the retries of the policy the signature failure is thrown.
      */
-    private TransportResponse executeVerified(Call call, RequestOptions options) {
-        RequestOptions pinned = options;
-        if (call.http.method().isWrite() && !options.idempotencyKey().isPresent()) {
-            RequestOptions.Builder b = RequestOptions.builder().idempotencyKey(IdempotencyKey.random());
-            options.timeout().ifPresent(b::timeout);
-            options.maxRetries().ifPresent(b::maxRetries);
-            pinned = b.build();
+    private <T> T executeVerified(Call call, RequestOptions options, Function<TransportResponse, T> read) {
+        RequestOptions pinned = pinKey(call, options);
+        call.events.start(pinned);
+        try {
+            T result = read.apply(executeVerified(call, pinned));
+            call.events.end(null);
+            return result;
+        } catch (RuntimeException e) {
+            call.events.end(e);
+            throw e;
         }
-        int retries = options.maxRetries().orElse(maxRetries);
+    }
+
+    /** A write's idempotency key, chosen once here so that the events and every attempt carry the same one. */
+    private static RequestOptions pinKey(Call call, RequestOptions options) {
+        if (!call.http.method().isWrite() || options.idempotencyKey().isPresent()) {
+            return options;
+        }
+        RequestOptions.Builder b = RequestOptions.builder().idempotencyKey(IdempotencyKey.random());
+        options.timeout().ifPresent(b::timeout);
+        options.maxRetries().ifPresent(b::maxRetries);
+        return b.build();
+    }
+
+    private TransportResponse executeVerified(Call call, RequestOptions pinned) {
+        int retries = pinned.maxRetries().orElse(maxRetries);
         for (int attempt = 0; ; attempt++) {
+            TransportResponse response = null;
             try {
-                TransportResponse response = execute(call, pinned);
+                response = execute(call, pinned);
                 if (!call.national) {
                     verify(call, response);
+                    call.events.verified(response.statusCode());
                 }
                 return response;
             } catch (org.haochaping.crypto.CryptoException e) {
+                call.events.refused(response != null ? response.statusCode() : call.events.lastStatus(), e);
                 if (attempt >= retries) {
                     throw e;
                 }
+                call.events.retryUnverified();
                 LOG.warn("The response to {} {} does not verify ({}); sending the request again{}", call.http.method(),
                         call.http.path(), e.reason(), call.http.method().isWrite() ? " under the same idempotency key" : "");
             }
@@ -551,6 +596,7 @@ public final class HcpClient implements AutoCloseable {
         try {
             return transport.execute(call.http, options);
         } catch (ServiceException e) {
+            call.events.status(e.statusCode());
             throw verifiedFailure(call, e);
         }
     }
@@ -587,6 +633,7 @@ public final class HcpClient implements AutoCloseable {
             unverified.addSuppressed(e);
             return unverified;
         }
+        call.events.verified(e.statusCode());
         return withPlatformCode(e);
     }
 
@@ -639,20 +686,23 @@ public final class HcpClient implements AutoCloseable {
         final byte[] body;
         final AtomicReference<String> nonce;
         final boolean national;
+        final CallEvents events;
 
-        Call(TransportRequest http, byte[] body, AtomicReference<String> nonce) {
+        Call(TransportRequest http, byte[] body, AtomicReference<String> nonce, CallEvents events) {
             this.http = http;
             this.body = body;
             this.nonce = nonce;
             this.national = false;
+            this.events = events;
         }
 
         /** A national submission: unsigned answers, per-attempt envelopes. */
-        Call(TransportRequest http, byte[] records) {
+        Call(TransportRequest http, byte[] records, CallEvents events) {
             this.http = http;
             this.body = records;
             this.nonce = new AtomicReference<>();
             this.national = true;
+            this.events = events;
         }
     }
 
@@ -722,6 +772,7 @@ public final class HcpClient implements AutoCloseable {
         private okhttp3.OkHttpClient okHttpClient;
         private boolean checkBeforeSend = true;
         private EnvelopeSealer nationalSealer;
+        private HcpEventListener.Factory events; // null: no listener, no event work
 
         private Builder() {
         }
@@ -846,6 +897,22 @@ public final class HcpClient implements AutoCloseable {
         /** Submits evaluations in the national envelope (interface-spec 5.7) instead of the unified profile. */
         public Builder nationalEnvelope(EnvelopeSealer sealer) {
             this.nationalSealer = Objects.requireNonNull(sealer, "sealer");
+            return this;
+        }
+
+        /**
+         * Told of every request, attempt, retry, verification and outcome (docs/server.md, "Events"); the same listener
+         * for every request. What it throws is caught and logged, never passed to the caller.
+         */
+        public Builder eventListener(HcpEventListener listener) {
+            HcpEventListener guarded = HcpEventListener.guarded(Objects.requireNonNull(listener, "eventListener"));
+            this.events = request -> guarded;
+            return this;
+        }
+
+        /** Like {@link #eventListener}, with a listener made per request (e.g. to hold a tracing span). */
+        public Builder eventListenerFactory(HcpEventListener.Factory factory) {
+            this.events = Objects.requireNonNull(factory, "eventListenerFactory");
             return this;
         }
 
