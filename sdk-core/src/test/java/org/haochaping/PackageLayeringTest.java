@@ -24,8 +24,9 @@ class PackageLayeringTest {
             Arrays.asList(Layering.ROOT, "privacy", "model.id"),
             // 1 values and primitives: the payload model (Art. 6-15), working days, crypto primitives, HTTP attempts
             Arrays.asList("model", "calendar", "crypto", "transport"),
-            // 2 derived values: deadlines in working days (Art. 16, 20, 21), key material
-            Arrays.asList("deadline", "crypto.keys"),
+            // 2 derived values: deadlines in working days (Art. 16, 20, 21), key material; the events the client,
+            //   the transport's retries and the outbox report (HcpEventListener)
+            Arrays.asList("deadline", "crypto.keys", "event"),
             // 3 the rules and their algorithms: evaluation rules (Art. 5-15), bad-review work orders (Art. 16-22),
             //   signatures, field encryption
             Arrays.asList("rules", "badreview", "crypto.sign", "crypto.cipher"),
