@@ -28,6 +28,12 @@ SIGNER_ID = "1234567812345678"   # GM/T 0009 default SM2 signer ID (section 4)
 ALLOWED_SKEW = 300               # seconds (section 4, verification rule 3)
 MAX_RETRIES = 4                  # section 5.1, "Retries"
 UNRESERVED = "-._~"
+CLOCK_OFFSET = 0                 # seconds added to this machine's clock (--clock-offset)
+
+
+def now():
+    """The time the client signs and checks responses by: this machine's clock, moved by --clock-offset."""
+    return time.time() + CLOCK_OFFSET
 
 
 class Unverified(Exception):
@@ -92,7 +98,7 @@ class Client:
             raise Unverified("app id or algorithm not ours")
         if self.platform_key_id and h["X-Hcp-Key-Id"] != self.platform_key_id:
             raise Unverified("unknown key id " + h["X-Hcp-Key-Id"])
-        if abs(time.time() - int(h["X-Hcp-Timestamp"])) > ALLOWED_SKEW:
+        if abs(now() - int(h["X-Hcp-Timestamp"])) > ALLOWED_SKEW:
             raise Unverified("timestamp outside the window")
         text = canonical_string("RESPONSE", method, path, query, h["X-Hcp-App-Id"], h["X-Hcp-Key-Id"],
                                 h["X-Hcp-Timestamp"], h["X-Hcp-Nonce"], body, (request_nonce, request_body))
@@ -119,7 +125,7 @@ class Client:
         for attempt in range(MAX_RETRIES + 1):
             if attempt:
                 time.sleep(min(0.2 * 2 ** (attempt - 1), 2.0))
-            timestamp, nonce = int(time.time()), secrets.token_hex(16)   # fresh on every attempt
+            timestamp, nonce = int(now()), secrets.token_hex(16)   # fresh on every attempt
             text = canonical_string("REQUEST", method, full_path, query, self.app_id, self.key_id, timestamp, nonce,
                                     body)
             headers = {"X-Hcp-App-Id": self.app_id, "X-Hcp-Key-Id": self.key_id, "X-Hcp-Algorithm": "SM2-SM3",
@@ -248,7 +254,12 @@ def main():
     p.add_argument("--records", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "records.json"))
     p.add_argument("--debug-canonical", action="store_true",
                    help="send the canonical string in X-Hcp-Debug-Canonical (conformance runs only)")
+    p.add_argument("--clock-offset", type=int, default=0, metavar="SECONDS",
+                   help="sign on this machine's clock plus SECONDS: for a platform (a test harness) whose clock runs "
+                        "from a fixed date, e.g. hcp conformance client --clock-start, which prints the offset")
     a = p.parse_args()
+    global CLOCK_OFFSET
+    CLOCK_OFFSET = a.clock_offset
     with tempfile.NamedTemporaryFile(suffix=".pem") as pub:
         subprocess.run(["openssl", "pkey", "-in", a.key, "-pubout", "-out", pub.name], check=True)
         key_id = a.key_id or key_id_of(pub.name)

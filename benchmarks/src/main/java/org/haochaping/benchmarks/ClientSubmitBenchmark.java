@@ -28,6 +28,7 @@ import org.bouncycastle.util.encoders.Hex;
 import org.haochaping.client.HcpClient;
 import org.haochaping.client.RecordStatus;
 import org.haochaping.client.SubmissionResult;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
 import org.haochaping.crypto.request.MessageSigner;
 import org.haochaping.crypto.request.SignatureHeaders;
@@ -229,9 +230,9 @@ public class ClientSubmitBenchmark {
             byte[] id = Sm2Signer.DEFAULT_SIGNER_ID.getBytes(StandardCharsets.US_ASCII);
             signEngine = new SM2Signer();
             signEngine.init(true, new ParametersWithID(
-                    new ParametersWithRandom(bench.appKey.toBouncyCastle(), new SecureRandom()), id));
+                    new ParametersWithRandom(BouncyCastleKeys.parameters(bench.appKey), new SecureRandom()), id));
             verifyEngine = new SM2Signer();
-            verifyEngine.init(false, new ParametersWithID(bench.platformKey.publicKey().toBouncyCastle(), id));
+            verifyEngine.init(false, new ParametersWithID(BouncyCastleKeys.parameters(bench.platformKey.publicKey()), id));
         }
 
         String nonce() {

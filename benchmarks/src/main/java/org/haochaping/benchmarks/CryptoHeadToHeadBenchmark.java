@@ -16,6 +16,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.haochaping.crypto.cipher.Sm4FieldCipher;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
 import org.haochaping.crypto.sign.HmacSigner;
 import org.haochaping.crypto.sign.SignatureAlgorithm;
@@ -81,9 +82,9 @@ public class CryptoHeadToHeadBenchmark {
         @Setup
         public void setUp(Shared shared) {
             sign = new org.bouncycastle.crypto.signers.SM2Signer();
-            sign.init(true, new ParametersWithID(new ParametersWithRandom(shared.key.toBouncyCastle(), new SecureRandom()), ID));
+            sign.init(true, new ParametersWithID(new ParametersWithRandom(BouncyCastleKeys.parameters(shared.key), new SecureRandom()), ID));
             verify = new org.bouncycastle.crypto.signers.SM2Signer();
-            verify.init(false, new ParametersWithID(shared.key.publicKey().toBouncyCastle(), ID));
+            verify.init(false, new ParametersWithID(BouncyCastleKeys.parameters(shared.key.publicKey()), ID));
             mac = new HMac(new SM3Digest());
             mac.init(new KeyParameter(SECRET));
             random = new SecureRandom();

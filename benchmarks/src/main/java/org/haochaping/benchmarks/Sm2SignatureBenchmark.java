@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
 import org.haochaping.crypto.sign.Sm2Signer;
 import org.haochaping.crypto.sign.Sm2Verifier;
@@ -59,11 +60,11 @@ public class Sm2SignatureBenchmark {
 
         @Setup
         public void setUp(Sdk sdk) {
-            signParams = new ParametersWithID(new ParametersWithRandom(sdk.key.toBouncyCastle(), new SecureRandom()), ID);
+            signParams = new ParametersWithID(new ParametersWithRandom(BouncyCastleKeys.parameters(sdk.key), new SecureRandom()), ID);
             signEngine = new org.bouncycastle.crypto.signers.SM2Signer();
             signEngine.init(true, signParams);
             verifyEngine = new org.bouncycastle.crypto.signers.SM2Signer();
-            verifyEngine.init(false, new ParametersWithID(sdk.key.publicKey().toBouncyCastle(), ID));
+            verifyEngine.init(false, new ParametersWithID(BouncyCastleKeys.parameters(sdk.key.publicKey()), ID));
         }
     }
 

@@ -36,7 +36,11 @@ import picocli.CommandLine.Spec;
             "Faults (unless --no-faults): the kit answers the first six new writes with 503, 429 + Retry-After, a "
                 + "dropped response, a connection reset, a response signed with a wrong key and one with a byte "
                 + "altered, and judges how each was handled (retried within the policy under one Idempotency-Key, "
-                + "fresh nonce and timestamp, tampered answers not believed, nothing counted twice).",
+                + "fresh nonce and timestamp, tampered answers not believed, nothing counted twice). With --profile "
+                + "national or both, the first six new national envelopes get the same (an answer that leaves a record "
+                + "out and one that names a record not sent stand in for the signature faults: national answers are "
+                + "unsigned), judged by the envelope's rules: every attempt sealed anew, the same records and "
+                + "evaluation ids, counted once.",
             "",
             "Serves until stopped (Ctrl-C or SIGTERM), until every scenario passed and every fault was handled "
                 + "(--until-complete; the request in flight is answered first) or for --timeout, then writes "
@@ -76,10 +80,25 @@ final class ConformanceClientCommand implements Callable<Integer> {
             description = "Stop after this long (ISO-8601, e.g. PT10M or PT30S).")
     String timeout;
 
+    @Option(names = "--clock-start", paramLabel = "INSTANT",
+            description = "Run the platform's clock from INSTANT (ISO-8601, e.g. 2026-12-07T01:00:00Z) on, instead of "
+                    + "this machine's date: a session whose dates do not depend on the day it runs. The client must "
+                    + "sign on the same clock (the offset is printed as clock-offset-seconds).")
+    String clockStart;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        if (clockStart != null) {
+            try {
+                clock = java.time.Clock.offset(clock, Duration.between(clock.instant(), java.time.Instant.parse(clockStart)));
+            } catch (DateTimeParseException e) {
+                err.println("hcp conformance client: --clock-start takes an ISO-8601 instant such as 2026-12-07T01:00:00Z");
+                return 2;
+            }
+        }
         Duration limit;
         try {
             limit = timeout == null ? null : Duration.parse(timeout);
@@ -107,7 +126,7 @@ final class ConformanceClientCommand implements Callable<Integer> {
         ClientConformanceSession session;
         try {
             session = ClientConformanceSession.builder().port(setup.port).bindAddress(setup.bind).platformKey(keys.platformKey)
-                    .faults(!noFaults).profile(style).app(setup.appId, keys.appKeyId, keys.appPublic).start();
+                    .faults(!noFaults).profile(style).clock(clock).app(setup.appId, keys.appKeyId, keys.appPublic).start();
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("hcp conformance client: " + e.getMessage());
             return 2;
@@ -117,6 +136,10 @@ final class ConformanceClientCommand implements Callable<Integer> {
         // Ctrl-C and SIGTERM end the session like --timeout does: the report is written, the exit code is the result's.
         // Installed before the instructions are printed: whoever reads them may stop the session at once.
         StopSignals signals = StopSignals.install(stopRequested::countDown);
+        if (clockStart != null) {
+            stdout.println("clock-offset-seconds: " + Duration.between(java.time.Instant.now(), clock.instant()).getSeconds()
+                    + " (the platform's clock runs from " + clockStart + ")");
+        }
         printInstructions(stdout, session, dir, appPrivateFile);
 
         Thread hook = new Thread(() -> {
@@ -183,7 +206,7 @@ final class ConformanceClientCommand implements Callable<Integer> {
         }
         if (!session.faults().isEmpty()) {
             stdout.println();
-            stdout.println("Faults (each into the next new write, in this order; --no-faults to skip):");
+            stdout.println("Faults (each into the next new write of its style, in this order; --no-faults to skip):");
             for (FaultSchedule.Step f : session.faults()) {
                 stdout.println("  " + f.id() + ": " + f.description());
             }

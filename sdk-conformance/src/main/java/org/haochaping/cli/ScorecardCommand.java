@@ -41,6 +41,10 @@ final class ScorecardCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "department|district|hall|staff", description = "Rank by this grouping.")
     String by;
 
+    @Option(names = "--threads", paramLabel = "N", description = {"Read a file in case order on up to N threads, "
+            + "cut at case boundaries (default: the number of processors, here ${DEFAULT-VALUE}); the figures do not change."})
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Statistics records, one JSON object per line.")
     Path file;
 
@@ -62,9 +66,12 @@ final class ScorecardCommand implements Callable<Integer> {
         }
         Scorecard scorecard = report.scorecard(spec);
         GroupBy groupBy = groupBy(spec, by);
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+        }
         PartialScorecard tally;
         try {
-            tally = ScorecardInput.tallyJsonLines(file, groupBy);
+            tally = ScorecardInput.tallyJsonLines(file, groupBy, threads);
         } catch (StatisticsRecordException e) {
             spec.commandLine().getErr().println("hcp scorecard: " + file + ": " + e.getMessage());
             return 2;

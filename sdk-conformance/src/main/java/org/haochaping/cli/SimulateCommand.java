@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.haochaping.conformance.simulator.FaultSchedule;
 import org.haochaping.conformance.simulator.SimulatedPlatform;
 import org.haochaping.conformance.simulator.StandaloneExport;
 import org.haochaping.conformance.simulator.StandaloneTransformer;
@@ -67,6 +68,24 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Serve unsigned requests too and do not require Idempotency-Key (responses are still signed).")
     boolean lenient;
 
+    @Option(names = "--faults", paramLabel = "unified|national|both",
+            description = "Inject the faults of 'hcp conformance client' (docs/conformance.md, \"Faults\"): 503, 429 + "
+                    + "Retry-After, a lost response, a reset and two tampered answers, each into the next new write of "
+                    + "the style (unified writes, national envelopes or both), and write the observations (see "
+                    + "--observations). Also in the --export.")
+    String faultStyle;
+
+    @Option(names = "--fault-schedule", paramLabel = "FILE",
+            description = "Like --faults, with the faults listed in FILE, in order: {\"faults\": [\"fault-503\", "
+                    + "\"national-fault-reset\", ...]} (ids of docs/simulator.md, \"Faults and observations from the command line\").")
+    Path faultScheduleFile;
+
+    @Option(names = "--observations", paramLabel = "FILE",
+            description = "Write the observations (faults injected and the attempts that followed, attempts per "
+                    + "idempotency key, re-keyed retries, writes counted twice, every request) as JSON to FILE after every "
+                    + "request. Default with faults: observations.json in --out (with --export: in DIR).")
+    Path observationsFile;
+
     @Option(names = "--export", paramLabel = "DIR",
             description = "Do not serve: write a standalone WireMock layout (mappings/, hcp-simulator.properties, key files, "
                 + "extensions/README.txt) of this simulator into DIR and exit (docs/simulator.md, \"Standalone WireMock\").")
@@ -104,14 +123,24 @@ final class SimulateCommand implements Callable<Integer> {
             int eq = app.indexOf('=');
             builder.registerNationalApp(app.substring(0, eq), app.substring(eq + 1));
         }
+        List<FaultSchedule.Step> faultSteps;
+        try {
+            faultSteps = faultSteps();
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("hcp simulate: " + e.getMessage());
+            return 2;
+        }
         Path dir = keys.dir;
         PrivateKeyMaterial platformKey = keys.platformKey;
         PublicKeyMaterial appPublic = keys.appPublic;
         Path appPrivateFile = keys.appPrivateFile;
         String keyId = keys.appKeyId;
         if (export != null) {
-            return export(stdout, err, platformKey, keyId, appPublic);
+            return export(stdout, err, platformKey, keyId, appPublic, faultSteps);
         }
+        Path observations = observationsFile != null ? observationsFile.toAbsolutePath()
+                : faultSteps.isEmpty() ? null : dir.resolve(StandaloneExport.DEFAULT_OBSERVATIONS).toAbsolutePath();
+        builder.faultSchedule(faultSteps.isEmpty() ? null : FaultSchedule.of(faultSteps)).observationsFile(observations);
         SimulatedPlatform platform;
         try {
             platform = builder.platformKey(platformKey).registerApp(setup.appId, keyId, appPublic).start();
@@ -143,16 +172,70 @@ final class SimulateCommand implements Callable<Integer> {
             stdout.println("national-app: " + app.substring(0, app.indexOf('=')));
         }
         stdout.println("mode: " + (lenient ? "lenient" : "strict"));
+        if (!faultSteps.isEmpty()) {
+            stdout.println("faults: " + String.join(", ", faultSteps.stream().map(FaultSchedule.Step::id).toList()));
+        }
+        if (observations != null) {
+            stdout.println("observations: " + observations);
+        }
         stdout.println("Stop with Ctrl-C.");
         stdout.flush();
         stopped.await();
         return 0;
     }
 
+    /** The steps of --faults or --fault-schedule; empty for none. */
+    private List<FaultSchedule.Step> faultSteps() throws IOException {
+        if (faultStyle != null && faultScheduleFile != null) {
+            throw new IllegalArgumentException("--faults and --fault-schedule exclude each other");
+        }
+        if (faultStyle != null) {
+            switch (faultStyle) {
+                case "unified": return FaultSchedule.standard().steps();
+                case "national": return FaultSchedule.national().steps();
+                case "both": return FaultSchedule.both().steps();
+                default: throw new IllegalArgumentException("--faults takes unified, national or both, not '" + faultStyle + "'");
+            }
+        }
+        if (faultScheduleFile == null) {
+            return List.of();
+        }
+        if (Files.size(faultScheduleFile) > SecretInput.MAX_FILE_BYTES) {
+            throw new IOException(faultScheduleFile + ": larger than " + SecretInput.MAX_FILE_BYTES + " bytes");
+        }
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(faultScheduleFile.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(faultScheduleFile + " is not JSON: " + e.getOriginalMessage());
+        }
+        com.fasterxml.jackson.databind.JsonNode ids = root == null ? null : root.get("faults");
+        if (ids == null || !ids.isArray()) {
+            throw new IllegalArgumentException(faultScheduleFile + ": faults must be an array of fault ids, e.g. "
+                    + "{\"faults\": [\"fault-503\", \"fault-lost-response\"]}");
+        }
+        List<FaultSchedule.Step> steps = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode id : ids) {
+            steps.add(FaultSchedule.Step.byId(id.asText()));
+        }
+        try {
+            FaultSchedule.of(steps);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(faultScheduleFile + ": " + e.getMessage());
+        }
+        return steps;
+    }
+
     private int export(PrintWriter stdout, PrintWriter err, PrivateKeyMaterial platformKey, String keyId,
-            PublicKeyMaterial appPublic) {
+            PublicKeyMaterial appPublic, List<FaultSchedule.Step> faultSteps) {
         Path target = export.toAbsolutePath().normalize();
         StandaloneExport.Builder b = StandaloneExport.builder().platformKey(platformKey, null).strict(!lenient);
+        if (!faultSteps.isEmpty()) {
+            b.faults(faultSteps);
+        }
+        if (observationsFile != null) {
+            b.observationsFile(observationsFile.toString());
+        }
         for (String app : nationalApps) {
             int eq = app.indexOf('=');
             b.nationalApp(app.substring(0, eq), app.substring(eq + 1));
@@ -175,6 +258,12 @@ final class SimulateCommand implements Callable<Integer> {
         stdout.println("platform-key-id: " + written.platformKeyId());
         stdout.println("app-id: " + setup.appId);
         stdout.println("app-key-id: " + keyId);
+        if (!faultSteps.isEmpty()) {
+            stdout.println("faults: " + String.join(", ", faultSteps.stream().map(FaultSchedule.Step::id).toList()));
+        }
+        if (written.observationsFile() != null) {
+            stdout.println("observations: " + target.resolve(written.observationsFile()));
+        }
         stdout.println("run: cd " + target + " && java -cp extensions/hcp.jar wiremock.Run --root-dir . --port " + setup.port
                 + " --extensions " + StandaloneTransformer.class.getName() + "   (copy hcp.jar to extensions/ first; see extensions/README.txt)");
         stdout.flush();

@@ -103,7 +103,8 @@ class ConformanceClientCommandTest {
     private Process startProcess(Path keys, Path report, String... extra) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.haochaping.cli.Hcp", "conformance", "client",
-                "--port", "0", "--out", keys.toString(), "--report", report.toString()));
+                "--port", "0", "--out", keys.toString(), "--report", report.toString(), "--clock-start",
+                ScenarioDriver.SESSION_START.toString()));
         command.addAll(List.of(extra));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -124,11 +125,13 @@ class ConformanceClientCommandTest {
     }
 
     private String baseUrl;
+    /** The clients sign on the session's clock (--clock-start), a few seconds apart at most from the kit's. */
+    private final java.time.Clock clock = ScenarioDriver.sessionClock();
 
     private HcpClient.Builder sdkClients(Path keys) throws Exception {
         PrivateKeyMaterial appKey = PemKeys.privateKey(keys.resolve("app-private.pem"));
         var platformKey = PemKeys.publicKey(keys.resolve("platform-public.pem"));
-        return HcpClient.builder().baseUrl(baseUrl).appId("demo-app")
+        return HcpClient.builder().baseUrl(baseUrl).appId("demo-app").clock(clock)
                 .signer(Sm2Signer.builder(appKey).keyId(appKey.publicKey().defaultKeyId()).build())
                 .platformVerifier(Sm2Verifier.builder().key(platformKey.defaultKeyId(), platformKey).build())
                 .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50))
@@ -140,7 +143,7 @@ class ConformanceClientCommandTest {
         Path keys = dir.resolve("keys");
         Path report = dir.resolve("report");
         Process p = startProcess(keys, report);
-        ScenarioDriver.performEveryScenario(sdkClients(keys));
+        ScenarioDriver.performEveryScenario(sdkClients(keys), clock);
         p.toHandle().destroy();   // SIGTERM
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(report.resolve("summary.txt"))).isZero();
@@ -163,10 +166,18 @@ class ConformanceClientCommandTest {
         Path report = dir.resolve("report");
         Process p = startProcess(keys, report, "--until-complete");
         // the last request (the follow-up) completes the session: it must still get its answer
-        ScenarioDriver.performEveryScenario(sdkClients(keys));
+        ScenarioDriver.performEveryScenario(sdkClients(keys), clock);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
         assertThat(Files.readString(report.resolve("report.json"))).contains("\"passed\" : true");
+    }
+
+    @Test
+    void aMalformedClockStartIsAUsageError() {
+        CliRun run = CliRun.of("conformance", "client", "--port", "0", "--out", dir.toString(), "--clock-start",
+                "2026-12-07 09:00");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--clock-start takes an ISO-8601 instant");
     }
 
     @Test

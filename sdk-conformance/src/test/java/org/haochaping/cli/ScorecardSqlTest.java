@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,12 +32,15 @@ import org.haochaping.scorecard.ScorecardInput;
 import org.haochaping.scorecard.ScorecardSql;
 import org.haochaping.scorecard.ScorecardSql.Dialect;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Issue 15, point 4: the scorecard's SQL gives the Java figures, group for group, on real PostgreSQL and on
- * embedded DuckDB, for every grouping, every active-rate basis and weights with decimals; and point 6: the
- * Java tally reads the same table through a ResultSet. PostgreSQL: {@code HCP_TEST_PG_URL} (default
- * jdbc:postgresql://127.0.0.1:5432/hcp_test, user and password hcp); the test fails when it is unreachable.
+ * Issue 15, point 4: the scorecard's SQL gives the Java figures, group for group, on real PostgreSQL, on real
+ * MariaDB (the {@code mysql} dialect) and on embedded DuckDB, for every grouping, every active-rate basis and
+ * weights with decimals; and point 6: the Java tally reads the same table through a ResultSet. PostgreSQL:
+ * {@code HCP_TEST_PG_URL} (default jdbc:postgresql://127.0.0.1:5432/hcp_test), MariaDB: {@code HCP_TEST_MARIADB_URL}
+ * (default jdbc:mariadb://127.0.0.1:3306/hcp_test), user and password hcp; the test fails when one is unreachable.
  */
 class ScorecardSqlTest {
 
@@ -53,6 +58,8 @@ class ScorecardSqlTest {
         b.append("{\"kind\":\"unevaluated\",\"caseNo\":\"Z1\",\"deptCode\":\"DZ\",\"areaCode\":\"120199\",\"hallCode\":\"HZ\",\"staffNo\":\"SZ\",\"completedAt\":\"2026-11-03T16:00:00+08:00\"}\n");
         b.append("{\"kind\":\"evaluation\",\"evaluationId\":\"Z2-0\",\"caseNo\":\"Z2\",\"deptCode\":\"DY\",\"areaCode\":\"120199\",\"grade\":\"VERY_DISSATISFIED\",\"evaluatedAt\":\"2026-11-03T10:00:00+08:00\"}\n");
         b.append("{\"kind\":\"workOrder\",\"orderNo\":\"WO-Z2\",\"evaluationId\":\"Z2-0\",\"state\":\"DISMISSED\"}\n");
+        // Codes that differ in case only are different groups (MySQL's default collation would merge them).
+        b.append("{\"kind\":\"evaluation\",\"evaluationId\":\"Z3-0\",\"caseNo\":\"Z3\",\"deptCode\":\"dz\",\"areaCode\":\"120199\",\"hallCode\":\"hz\",\"staffNo\":\"sz\",\"grade\":\"SATISFIED\",\"evaluatedAt\":\"2026-11-04T10:00:00+08:00\"}\n");
         return b.toString();
     }
 
@@ -70,28 +77,44 @@ class ScorecardSqlTest {
         }
     }
 
-    @Test
-    void postgreSqlGivesTheJavaFigures() throws Exception {
-        String url = System.getenv().getOrDefault("HCP_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/hcp_test");
-        String schema = "scorecard_sql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url, "hcp", "hcp")) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-            }
-            try {
-                String table = schema + ".hcp_statistics";
-                String data = records();
-                load(c, Dialect.POSTGRESQL, table, data);
-                compareAll(c, Dialect.POSTGRESQL, table, data);
+    /** A real database server of the brief's "Databases": its dialect, URL and the case order of its rows. */
+    enum Server {
+        POSTGRESQL(Dialect.POSTGRESQL, "HCP_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/hcp_test",
                 // Work orders (case_no NULL) sort last; cases in code-point order.
+                "ORDER BY case_no COLLATE \"C\""),
+        MARIADB(Dialect.MYSQL, "HCP_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/hcp_test",
+                // Work orders sort first; the column's utf8mb4_bin orders by code point.
+                "ORDER BY case_no");
+
+        final Dialect dialect;
+        final String url;
+        final String caseOrder;
+
+        Server(Dialect dialect, String variable, String defaultUrl, String caseOrder) {
+            this.dialect = dialect;
+            this.url = System.getenv().getOrDefault(variable, defaultUrl);
+            this.caseOrder = caseOrder;
+        }
+    }
+
+    /** Fails (does not skip) when the server is unreachable. A table of its own, dropped after. */
+    @ParameterizedTest
+    @EnumSource(Server.class)
+    void aDatabaseServerGivesTheJavaFigures(Server server) throws Exception {
+        String table = "scorecard_sql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(server.url, "hcp", "hcp")) {
+            try {
+                String data = records();
+                load(c, server.dialect, table, data);
+                compareAll(c, server.dialect, table, data);
                 try (Statement s = c.createStatement();
-                     ResultSet rows = s.executeQuery("SELECT * FROM " + table + " ORDER BY case_no COLLATE \"C\"")) {
+                     ResultSet rows = s.executeQuery("SELECT * FROM " + table + " " + server.caseOrder)) {
                     assertThat(ScorecardInput.tallyRows(rows, GroupBy.DEPARTMENT))
                             .isEqualTo(ScorecardInput.tallyJsonLines(new StringReader(data), GroupBy.DEPARTMENT));
                 }
             } finally {
                 try (Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA " + schema + " CASCADE");
+                    s.execute("DROP TABLE IF EXISTS " + table);
                 }
             }
         }
@@ -104,8 +127,10 @@ class ScorecardSqlTest {
         List<String> columns = ScorecardInput.COLUMNS;
         StringBuilder insert = new StringBuilder("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (");
         for (int i = 0; i < columns.size(); i++) {
-            String instant = d == Dialect.POSTGRESQL ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMPTZ";
-            insert.append(i > 0 ? ", " : "").append(columns.get(i).endsWith("_at") ? "CAST(? AS " + instant + ")" : "?");
+            // MariaDB reads no offset in a date-time literal: its instants are bound as java.sql.Timestamp below.
+            String instant = d == Dialect.POSTGRESQL ? "CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                    : d == Dialect.MYSQL ? "?" : "CAST(? AS TIMESTAMPTZ)";
+            insert.append(i > 0 ? ", " : "").append(columns.get(i).endsWith("_at") ? instant : "?");
         }
         insert.append(")");
         ObjectMapper json = new ObjectMapper();
@@ -115,7 +140,12 @@ class ScorecardSqlTest {
                 JsonNode r = json.readTree(line);
                 for (int i = 0; i < columns.size(); i++) {
                     String field = camel(columns.get(i));
-                    p.setString(i + 1, r.has(field) ? r.get(field).asText() : null);
+                    String value = r.has(field) ? r.get(field).asText() : null;
+                    if (d == Dialect.MYSQL && value != null && columns.get(i).endsWith("_at")) {
+                        p.setTimestamp(i + 1, Timestamp.from(OffsetDateTime.parse(value).toInstant()));
+                    } else {
+                        p.setString(i + 1, value);
+                    }
                 }
                 p.addBatch();
             }

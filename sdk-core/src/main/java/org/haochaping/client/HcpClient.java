@@ -38,6 +38,7 @@ import org.haochaping.transport.Transport;
 import org.haochaping.transport.TransportRequest;
 import org.haochaping.transport.TransportResponse;
 import org.haochaping.wire.WireProfile;
+import org.haochaping.wire.internal.WireTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,11 +232,11 @@ public final class HcpClient implements AutoCloseable {
             // accepted once and for five minutes; an envelope sealed here would go stale in an outbox.
             ArrayNode records = PlatformResponses.JSON.createArrayNode();
             for (Evaluation e : evaluations) {
-                records.add(WireProfile.national().writeEvaluation(e));
+                records.add(WireTrees.writeEvaluation(WireProfile.national(), e));
             }
             return bytes(records);
         }
-        return records(evaluations, WireProfile.unified()::writeEvaluation);
+        return records(evaluations, e -> WireTrees.writeEvaluation(WireProfile.unified(), e));
     }
 
     /** The request body for case records, checked by the rules (see {@link #encodeEvaluations}). */
@@ -252,7 +253,7 @@ public final class HcpClient implements AutoCloseable {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        return records(cases, WireProfile.unified()::writeCase);
+        return records(cases, c -> WireTrees.writeCase(WireProfile.unified(), c));
     }
 
     /**

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.util.encoders.Hex;
+import org.haochaping.InternalApi;
 
 /** SM3 (GB/T 32905) digests, the hash every other part of the crypto layer is built on. */
+@InternalApi
 public final class Sm3 {
 
     /** Digest length in bytes. */

@@ -107,11 +107,7 @@ final class CaseSortedRuns {
     }
 
     private static void parse(String line, long lineNo, RecordFields f) {
-        try {
-            JsonLineParser.parse(line, f, true);
-        } catch (StatisticsRecordException e) {
-            throw new StatisticsRecordException((int) lineNo, e.getMessage(), e);
-        }
+        JsonLinesReader.parseLine(line, lineNo, f);
     }
 
     private static Path spill(List<Line> run) throws IOException {

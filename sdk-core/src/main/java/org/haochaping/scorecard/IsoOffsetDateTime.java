@@ -12,12 +12,11 @@ final class IsoOffsetDateTime {
     }
 
     /** {@code true} only for a valid {@code uuuu-MM-ddTHH:mm:ss} followed by {@code Z} or {@code ±HH:MM}. */
-    static boolean isPlainValid(String s) {
-        int n = s.length();
+    static boolean isPlainValid(char[] s, int n) {
         if (n != 20 && n != 25) {
             return false;
         }
-        if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':') {
             return false;
         }
         int year = digits(s, 0, 4);
@@ -31,10 +30,10 @@ final class IsoOffsetDateTime {
             return false;
         }
         if (n == 20) {
-            return s.charAt(19) == 'Z';
+            return s[19] == 'Z';
         }
-        char sign = s.charAt(19);
-        if ((sign != '+' && sign != '-') || s.charAt(22) != ':') {
+        char sign = s[19];
+        if ((sign != '+' && sign != '-') || s[22] != ':') {
             return false;
         }
         int oh = digits(s, 20, 2);
@@ -57,10 +56,10 @@ final class IsoOffsetDateTime {
         }
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(char[] s, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

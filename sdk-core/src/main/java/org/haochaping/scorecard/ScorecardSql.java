@@ -186,9 +186,25 @@ public final class ScorecardSql {
         return q.toString();
     }
 
-    /** The statistics table, for loading records (timestamps with their offset where the database keeps one). */
+    /**
+     * The statistics table, for loading records (timestamps with their offset where the database keeps one).
+     * In MySQL and MariaDB the text columns compare binary ({@code utf8mb4_bin}, in both): their default
+     * collations ignore case, and would merge the groups {@code D1} and {@code d1}, which the Java tally keeps
+     * apart; the timestamps are {@code TIMESTAMP NULL} (UTC inside; MySQL 8 parses an offset in a literal,
+     * MariaDB does not: convert first).
+     */
     public static String createTable(Dialect dialect, String table) {
-        String text = dialect == Dialect.SPARK ? "STRING" : "VARCHAR(64)";
+        String text;
+        switch (dialect) {
+            case SPARK:
+                text = "STRING";
+                break;
+            case MYSQL:
+                text = "VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+                break;
+            default:
+                text = "VARCHAR(64)";
+        }
         String instant;
         switch (dialect) {
             case POSTGRESQL:
@@ -196,6 +212,9 @@ public final class ScorecardSql {
                 break;
             case DUCKDB:
                 instant = "TIMESTAMPTZ";
+                break;
+            case MYSQL:
+                instant = "TIMESTAMP NULL";
                 break;
             default:
                 instant = "TIMESTAMP";

@@ -26,6 +26,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.haochaping.InternalApi;
 
 /**
  * The default {@link Transport}, on OkHttp. Calls only OkHttp APIs that 4.12 and 5.x both have, from
@@ -373,6 +374,7 @@ public final class OkHttpTransport implements Transport {
         }
 
         /** Replaces the real waiting between attempts, e.g. by one that records delays in tests. */
+        @InternalApi
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;

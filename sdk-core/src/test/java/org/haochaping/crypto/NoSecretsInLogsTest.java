@@ -29,6 +29,7 @@ import org.haochaping.crypto.envelope.EnvelopeOpener;
 import org.haochaping.crypto.envelope.EnvelopeSealer;
 import org.haochaping.crypto.envelope.NationalEnvelope;
 import org.haochaping.crypto.envelope.OpenedEnvelope;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.PemKeys;
 import org.haochaping.crypto.keys.Pkcs12Keys;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
@@ -123,7 +124,7 @@ class NoSecretsInLogsTest {
         attempt(() -> Pkcs12Keys.privateKey(dir.resolve("k.p12"), "wrong".toCharArray()));
         attempt(() -> PemKeys.privateKey(pem.replace("M", "!")));
         attempt(() -> PemKeys.publicKey(pem));
-        String d = ((ECPrivateKeyParameters) key.toBouncyCastle()).getD().toString(16);
+        String d = ((ECPrivateKeyParameters) BouncyCastleKeys.parameters(key)).getD().toString(16);
         secrets.add(d);
         for (String line : pem.split("\n")) {
             if (!line.startsWith("-----") && line.length() > 20) {

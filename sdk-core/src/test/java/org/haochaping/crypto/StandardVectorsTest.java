@@ -14,6 +14,7 @@ import org.haochaping.crypto.cipher.Sm2CiphertextLayout;
 import org.haochaping.crypto.cipher.Sm2Decryptor;
 import org.haochaping.crypto.cipher.Sm2Encryptor;
 import org.haochaping.crypto.cipher.Sm4FieldCipher;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
 import org.haochaping.crypto.sign.SignatureEncoding;
 import org.haochaping.crypto.sign.Sm2Signer;
@@ -42,8 +43,8 @@ class StandardVectorsTest {
 
     static PrivateKeyMaterial standardKey() {
         PrivateKeyMaterial generated = PrivateKeyMaterial.generateSm2();
-        ECPrivateKeyParameters template = (ECPrivateKeyParameters) generated.toBouncyCastle();
-        return PrivateKeyMaterial.of(new ECPrivateKeyParameters(new BigInteger(D, 16), template.getParameters()));
+        ECPrivateKeyParameters template = (ECPrivateKeyParameters) BouncyCastleKeys.parameters(generated);
+        return BouncyCastleKeys.privateKey(new ECPrivateKeyParameters(new BigInteger(D, 16), template.getParameters()));
     }
 
     @Test

@@ -190,4 +190,96 @@ class ScorecardMergeProperties {
             Files.delete(file);
         }
     }
+
+    /**
+     * The file cut into parts read on threads of their own gives the tally of one pass: with the work orders
+     * in place, and with all of them moved to the top of the file, so that they wait in the first part for
+     * evaluations read by the others. A file out of case order is left to the one-thread path.
+     */
+    @Property(tries = 25)
+    void partsOnThreadsEqualOnePass(@ForAll("periods") List<Case> period, @ForAll @IntRange(min = 2, max = 4) int threads)
+            throws Exception {
+        List<StatisticsRecord> records = flatten(realise(period));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder inPlace = new StringBuilder();
+        StringBuilder ordersFirst = new StringBuilder();
+        StringBuilder cases = new StringBuilder();
+        java.util.Set<String> caseNos = new java.util.HashSet<>();
+        for (StatisticsRecord r : records) {
+            String line = json.writeValueAsString(r) + "\n";
+            inPlace.append(line);
+            if (r instanceof WorkOrderRecord) {
+                ordersFirst.append(line);
+            } else {
+                cases.append(line);
+                caseNos.add(r instanceof EvaluationRecord ? ((EvaluationRecord) r).caseNo() : ((UnevaluatedRecord) r).caseNo());
+            }
+        }
+        ordersFirst.append(cases);
+        ScorecardInput whole = ScorecardInput.of(records);
+        Path file = Files.createTempFile("scorecard-parts", ".jsonl");
+        try {
+            String inPlaceText = inPlace.toString();
+            for (String text : new String[] {inPlaceText, ordersFirst.toString()}) {
+                Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+                long partBytes = Math.max(1, text.length() / (2L * threads));
+                for (GroupBy by : GROUPINGS) {
+                    PartialScorecard parts = ParallelJsonLines.tally(file, by, threads, partBytes);
+                    if (text == inPlaceText && caseNos.size() >= 8 * threads) {
+                        // A part holds 8 cases on average, at most 4 lines each: there is a case boundary after each cut.
+                        assertThat(parts).as("cut into parts").isNotNull();
+                    }
+                    if (parts != null) {
+                        assertThat(parts).isEqualTo(whole.tally(by));
+                    }
+                    assertThat(ScorecardInput.tallyJsonLines(file, by, threads)).isEqualTo(whole.tally(by));
+                }
+            }
+            if (caseNos.size() >= 4) {
+                // The last case first: out of case order, left to the one-thread path.
+                List<StatisticsRecord> shuffled = new ArrayList<>(records);
+                Collections.reverse(shuffled);
+                StringBuilder reversed = new StringBuilder();
+                for (StatisticsRecord r : shuffled) {
+                    reversed.append(json.writeValueAsString(r)).append('\n');
+                }
+                Files.write(file, reversed.toString().getBytes(StandardCharsets.UTF_8));
+                assertThat(ParallelJsonLines.tally(file, GroupBy.DEPARTMENT, 2, 1)).isNull();
+                assertThat(ScorecardInput.tallyJsonLines(file, GroupBy.DEPARTMENT, 2)).isEqualTo(whole.tally(GroupBy.DEPARTMENT));
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /** Two parts joined, each work order in the other part than its evaluation, give the tally of the whole. */
+    @Property(tries = 50)
+    void partsJoinAcrossOrders(@ForAll("periods") List<Case> period, @ForAll @IntRange(min = 0, max = 40) int cut) {
+        List<List<StatisticsRecord>> cases = realise(period);
+        int k = Math.min(cut, cases.size());
+        List<StatisticsRecord> first = new ArrayList<>();
+        List<StatisticsRecord> second = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            for (StatisticsRecord r : cases.get(i)) {
+                boolean toFirst = r instanceof WorkOrderRecord ? i >= k : i < k;
+                (toFirst ? first : second).add(r);
+            }
+        }
+        ScorecardInput whole = ScorecardInput.of(flatten(cases));
+        for (GroupBy by : GROUPINGS) {
+            assertThat(CaseOrderedTally.join(java.util.Arrays.asList(read(first, by), read(second, by))))
+                    .isEqualTo(whole.tally(by));
+        }
+    }
+
+    private static CaseOrderedTally read(List<StatisticsRecord> records, GroupBy by) {
+        CaseOrderedTally tally = new CaseOrderedTally(by, "record");
+        RecordFields f = new RecordFields();
+        long position = 0;
+        for (StatisticsRecord r : records) {
+            f.from(r);
+            tally.accept(f, ++position);
+        }
+        return tally;
+    }
 }

@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ClassFileVersionTest {
 
     private static final int JAVA_8_MAJOR = 52;
+    private static final int JAVA_9_MAJOR = 53;
+    private static final String MODULE_DESCRIPTOR = "META-INF/versions/9/module-info.class";
 
     @ParameterizedTest
     @EnumSource(SdkModules.class)
@@ -45,7 +47,22 @@ class ClassFileVersionTest {
         assertThat(wrong).as("classes of %s that are not Java 8 bytecode", module.artifactId()).isEmpty();
     }
 
-    /** The packaged jars of the modules built before this one; a multi-release section would also be a finding. */
+    /**
+     * The multi-release section ({@code META-INF/versions/}) holds the Java module descriptor and nothing else:
+     * Android and Java 8 never read it, so a class there would be code that only newer JVMs run. It is compiled in
+     * prepare-package, so {@code mvn test} may not have it yet.
+     */
+    @ParameterizedTest
+    @EnumSource(SdkModules.class)
+    void multiReleaseSectionHoldsOnlyTheModuleDescriptor(SdkModules module) {
+        assertThat(module.multiReleaseFiles()).as("multi-release files of %s", module.artifactId())
+                .isSubsetOf(MODULE_DESCRIPTOR);
+    }
+
+    /**
+     * The packaged jars of the modules built before this one: Java 8 classes, plus the Java module descriptor at
+     * release 9 in the multi-release section (the only entry Android and Java 8 skip).
+     */
     @ParameterizedTest
     @EnumSource(value = SdkModules.class, names = {"SDK_CORE", "SDK_QRCODE"})
     void packagedJarHoldsOnlyJava8Classes(SdkModules module) throws IOException {
@@ -54,10 +71,18 @@ class ClassFileVersionTest {
                 () -> jar + " is built by 'mvn package' or later; compiledClassesAreJava8 covers 'mvn test'");
         List<String> wrong = new ArrayList<>();
         int classes = 0;
+        int descriptors = 0;
         try (JarFile jarFile = new JarFile(jar.toFile())) {
             for (JarEntry entry : Collections.list(jarFile.entries())) {
                 if (entry.getName().startsWith("META-INF/versions/")) {
-                    wrong.add(entry.getName() + " is a multi-release entry");
+                    if (entry.getName().equals(MODULE_DESCRIPTOR)) {
+                        descriptors++;
+                        try (InputStream in = jarFile.getInputStream(entry)) {
+                            assertThat(majorVersion(in)).as("%s in %s", MODULE_DESCRIPTOR, jar).isEqualTo(JAVA_9_MAJOR);
+                        }
+                    } else if (!entry.isDirectory()) {
+                        wrong.add(entry.getName() + " is a multi-release entry other than the module descriptor");
+                    }
                     continue;
                 }
                 if (!entry.getName().endsWith(".class")) {
@@ -76,6 +101,11 @@ class ClassFileVersionTest {
             assertThat(classes).as("classes in %s", jar).isPositive();
         }
         assertThat(wrong).as("entries of %s that are not Java 8 bytecode", jar.getFileName()).isEmpty();
+        assertThat(descriptors).as("%s in %s", MODULE_DESCRIPTOR, jar.getFileName()).isEqualTo(1);
+        try (JarFile jarFile = new JarFile(jar.toFile())) {
+            assertThat(jarFile.getManifest().getMainAttributes().getValue("Multi-Release"))
+                    .as("Multi-Release in the manifest of %s", jar.getFileName()).isEqualTo("true");
+        }
     }
 
     /** Class file header: u4 magic 0xCAFEBABE, u2 minor_version, u2 major_version (JVMS 4.1). */

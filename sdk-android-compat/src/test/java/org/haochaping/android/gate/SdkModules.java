@@ -54,9 +54,27 @@ public enum SdkModules {
         return !filesEndingWith(sources, ".java").isEmpty();
     }
 
-    /** All class files under the module's {@code target/classes}. */
+    /**
+     * The class files under the module's {@code target/classes} that Android and Java 8 load: all but the
+     * multi-release section ({@code META-INF/versions/}), which holds the Java module descriptor only (see
+     * {@link #multiReleaseFiles()}).
+     */
     public List<Path> classFiles() {
-        return filesEndingWith(classesDir(), ".class");
+        Path multiRelease = multiReleaseDir();
+        return filesEndingWith(classesDir(), ".class").stream()
+                .filter(p -> !p.startsWith(multiRelease))
+                .collect(Collectors.toList());
+    }
+
+    /** Everything in the multi-release section of {@code target/classes}, as paths relative to it. */
+    public List<String> multiReleaseFiles() {
+        return filesEndingWith(multiReleaseDir(), "").stream()
+                .map(p -> classesDir().relativize(p).toString().replace('\\', '/'))
+                .collect(Collectors.toList());
+    }
+
+    private Path multiReleaseDir() {
+        return classesDir().resolve("META-INF").resolve("versions");
     }
 
     static List<Path> filesEndingWith(Path dir, String suffix) {

@@ -4,6 +4,7 @@ import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.PublicKeyMaterial;
 import org.haochaping.crypto.sign.SignatureEncoding;
 import org.haochaping.crypto.sign.Sm2Verifier;
@@ -28,7 +29,7 @@ public interface Sm2Verification {
         ECNamedDomainParameters curve = new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1,
                 CustomNamedCurves.getByOID(GMObjectIdentifiers.sm2p256v1));
         return (publicKey, signerId, message, signature, encoding) -> {
-            PublicKeyMaterial key = PublicKeyMaterial.of(
+            PublicKeyMaterial key = BouncyCastleKeys.publicKey(
                     new ECPublicKeyParameters(curve.getCurve().decodePoint(publicKey), curve));
             return Sm2Verifier.builder().signerId(signerId).encoding(encoding).key("vector", key).build()
                     .verify("vector", message, signature);

@@ -291,6 +291,7 @@ final class CentralPlatform {
         if (order == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "no work order " + orderNo);
         }
+        ActorIds.checkFor(order, actor);
         WorkOrder next;
         try {
             next = workflow.apply(order, action, actor, at);

@@ -30,11 +30,16 @@ public final class Faults {
         /** Processed (and counted), answered with a response signed by a key that is not the platform's. */
         WRONG_KEY,
         /** Processed (and counted), answered with one byte of the signed body altered. */
-        ALTER_BYTE;
+        ALTER_BYTE,
+        /** A national envelope processed (and counted), answered without the last record's result. */
+        DROP_RESULT,
+        /** A national envelope processed (and counted), answered with the last result's index out of range. */
+        ALTER_INDEX;
 
         /** Whether the request is processed (and may count) before the fault takes effect. */
         boolean processes() {
-            return this == DELAY || this == LOSE_RESPONSE || this == WRONG_KEY || this == ALTER_BYTE;
+            return this == DELAY || this == LOSE_RESPONSE || this == WRONG_KEY || this == ALTER_BYTE
+                    || this == DROP_RESULT || this == ALTER_INDEX;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.haochaping.conformance.simulator;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.haochaping.crypto.CryptoException;
+import org.haochaping.crypto.Sm3;
+import org.haochaping.crypto.cipher.Sm2Decryptor;
 import org.haochaping.crypto.envelope.EnvelopeOpener;
 import org.haochaping.crypto.envelope.NationalEnvelope;
 import org.haochaping.crypto.envelope.OpenedEnvelope;
@@ -32,11 +36,23 @@ final class NationalEndpoint {
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]{1,64}");
 
     private final EnvelopeOpener opener;
+    private final Sm2Decryptor peek;
     private final CentralPlatform core;
     private final PayloadCodec codec;
 
-    NationalEndpoint(EnvelopeOpener opener, CentralPlatform core, EvaluationPolicy policy) {
+    /**
+     * What identifies one national write across its attempts, read from an envelope without the opener's checks:
+     * {@code digest} is SM3 over the method, path and the records {@code params.data} opens to, each without its
+     * {@code evaluationId}; {@code key} the records' evaluation ids ({@code -} for none), what the platform
+     * de-duplicates national records by and what must stay the same on a retry; {@code seal} the envelope's
+     * {@code sign} and {@code time} its time, both made anew for every attempt (interface-spec 4, "National envelope").
+     */
+    record Identity(String digest, String key, String seal, String time) {
+    }
+
+    NationalEndpoint(EnvelopeOpener opener, Sm2Decryptor peek, CentralPlatform core, EvaluationPolicy policy) {
         this.opener = opener;
+        this.peek = peek;
         this.core = core;
         this.codec = PayloadCodec.of(WireProfile.national(), policy);
     }
@@ -69,11 +85,70 @@ final class NationalEndpoint {
             Endpoints.checkCount(decoded.size());
             List<RecordResult> results = core.submitEvaluations(appMark, codec.profile().name(), PATH, Submitted.ofArray(decoded));
             Outcome outcome = Endpoints.submission(results, false);
-            return answer(outcome.code, outcome.code == ErrorCode.OK ? null : outcome.message,
+            int counted = 0;
+            for (RecordResult result : results) {
+                counted += result.status == RecordResult.Status.ACCEPTED ? 1 : 0;
+            }
+            SimResponse answered = answer(outcome.code, outcome.code == ErrorCode.OK ? null : outcome.message,
                     Endpoints.resultsJson(results, false), appMark, null);
+            return new SimResponse(answered.status, answered.headers, answered.body, answered.code, answered.message,
+                    answered.sender, false, counted);
         } catch (ApiException e) {
             return answer(e.code(), e.getMessage(), null, appMark, null);
         }
+    }
+
+    /**
+     * The identity of the national write {@code r} carries, or {@code null} when it is no envelope whose
+     * {@code params.data} opens to a JSON array under the platform key. Checks nothing else (time, {@code sign},
+     * replay: {@link #handle} does): an attempt the platform refuses is still an attempt of its write.
+     */
+    Identity identify(SimRequest r) {
+        try {
+            NationalEnvelope envelope = NationalEnvelope.fromJson(r.body);
+            JsonNode records = Json.read(peek.decrypt(java.util.HexFormat.of().parseHex(envelope.data())));
+            if (!records.isArray()) {
+                return null;
+            }
+            List<String> ids = new ArrayList<>();
+            for (JsonNode record : records) {
+                JsonNode id = record.isObject() ? ((ObjectNode) record).remove("evaluationId") : null;
+                ids.add(id == null || !id.isTextual() ? "-" : id.textValue());
+            }
+            byte[] line = (r.method + ' ' + r.path + '\n').getBytes(StandardCharsets.UTF_8);
+            byte[] recordsBytes = Json.write(records);
+            byte[] all = new byte[line.length + recordsBytes.length];
+            System.arraycopy(line, 0, all, 0, line.length);
+            System.arraycopy(recordsBytes, 0, all, line.length, recordsBytes.length);
+            return new Identity(Sm3.hex(all), String.join(",", ids), envelope.sign(), envelope.time());
+        } catch (RuntimeException notAnEnvelope) {
+            return null;   // CryptoException, ApiException, malformed JSON: nothing to identify
+        }
+    }
+
+    /**
+     * A tampered national answer (fault injection): without the last record's result ({@code dropLast}), or with the
+     * last result's {@code index} changed to one past the records sent. Unsigned answers cannot be proven forged, but
+     * one that does not answer every record sent exactly once is no answer (5.1, 5.7).
+     */
+    static SimResponse tampered(SimResponse s, boolean dropLast) {
+        JsonNode root;
+        try {
+            root = Json.read(s.body);
+        } catch (RuntimeException notJson) {
+            return s;
+        }
+        JsonNode data = root.path("data");
+        if (!root.isObject() || !data.isArray() || data.size() == 0) {
+            return s;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode results = (com.fasterxml.jackson.databind.node.ArrayNode) data;
+        if (dropLast) {
+            results.remove(results.size() - 1);
+        } else if (results.get(results.size() - 1).isObject()) {
+            ((ObjectNode) results.get(results.size() - 1)).put("index", results.size());
+        }
+        return s.withBody(Json.write(root));
     }
 
     /** An injected fault's answer, in the national shape. */

@@ -21,6 +21,7 @@ public final class ObservedRequest {
     private final String timestamp;
     private final long arrivedNanos;
     private final String signatureDiagnostics;
+    private final int countedRecords;
 
     ObservedRequest(long sequence, String method, String path, String appId, String idempotencyKey, int status,
             ErrorCode code, String message, String fault, boolean idempotentReplay) {
@@ -31,6 +32,14 @@ public final class ObservedRequest {
     ObservedRequest(long sequence, String method, String path, String appId, String idempotencyKey, int status,
             ErrorCode code, String message, String fault, boolean idempotentReplay, String requestDigest,
             String nonce, String timestamp, long arrivedNanos, String signatureDiagnostics) {
+        this(sequence, method, path, appId, idempotencyKey, status, code, message, fault, idempotentReplay,
+                requestDigest, nonce, timestamp, arrivedNanos, signatureDiagnostics, -1);
+    }
+
+    ObservedRequest(long sequence, String method, String path, String appId, String idempotencyKey, int status,
+            ErrorCode code, String message, String fault, boolean idempotentReplay, String requestDigest,
+            String nonce, String timestamp, long arrivedNanos, String signatureDiagnostics, int countedRecords) {
+        this.countedRecords = countedRecords;
         this.requestDigest = requestDigest;
         this.nonce = nonce;
         this.timestamp = timestamp;
@@ -67,7 +76,11 @@ public final class ObservedRequest {
         return appId;
     }
 
-    /** The {@code Idempotency-Key} header, or {@code null}. */
+    /**
+     * The {@code Idempotency-Key} header, or {@code null}. For a national envelope
+     * ({@code POST /v1/national/evaluations}): the evaluation ids of the records it opened to, comma-separated
+     * ({@code -} for a record without one), what the platform de-duplicates national records by.
+     */
     public String idempotencyKey() {
         return idempotencyKey;
     }
@@ -101,19 +114,23 @@ public final class ObservedRequest {
     }
 
     /**
-     * SM3 (hex) over the method, path and body: equal for every attempt of one write, whatever its headers.
-     * {@code null} when not recorded.
+     * SM3 (hex) over the method, path and body: equal for every attempt of one write, whatever its headers. For a
+     * national envelope: over the method, path and the records it opened to, each without its {@code evaluationId}
+     * (the envelope itself differs on every attempt). {@code null} when not recorded.
      */
     public String requestDigest() {
         return requestDigest;
     }
 
-    /** The {@code X-Hcp-Nonce} header as sent, or {@code null}. */
+    /** The {@code X-Hcp-Nonce} header as sent, or {@code null}; for a national envelope its {@code sign}. */
     public String nonce() {
         return nonce;
     }
 
-    /** The {@code X-Hcp-Timestamp} header as sent, or {@code null}. */
+    /**
+     * The {@code X-Hcp-Timestamp} header as sent, or {@code null}; for a national envelope its {@code time}
+     * ({@code yyyyMMddHHmmss}).
+     */
     public String timestamp() {
         return timestamp;
     }
@@ -130,6 +147,14 @@ public final class ObservedRequest {
      */
     public String signatureDiagnostics() {
         return signatureDiagnostics;
+    }
+
+    /**
+     * How many records the platform counted as new from this request (accepted, not {@code DUPLICATE}): known for
+     * national envelopes, -1 otherwise.
+     */
+    public int countedRecords() {
+        return countedRecords;
     }
 
     /** Whether the platform refused the request (a non-OK code that was not injected). */

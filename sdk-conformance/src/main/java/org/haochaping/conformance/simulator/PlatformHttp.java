@@ -112,6 +112,11 @@ final class PlatformHttp {
         }
     }
 
+    /** The identity of a national write across its attempts ({@link NationalEndpoint#identify}); {@code null} otherwise. */
+    NationalEndpoint.Identity nationalIdentity(SimRequest r) {
+        return NationalEndpoint.PATH.equals(r.path) ? national.identify(r) : null;
+    }
+
     /** An injected error (fault injection): the error envelope, signed, nothing processed. */
     SimResponse injectedError(SimRequest r, int status, String message, long retryAfterSeconds) {
         if (NationalEndpoint.PATH.equals(r.path)) {

@@ -26,9 +26,14 @@ final class PlatformTransformer implements ResponseDefinitionTransformerV2 {
     private final RequestLog log;
     private final FaultSchedule schedule;
     private final ResponseTampering tampering;
+    private final Observations observations;
+    private final ObservationsFile observationsFile;
 
+    /** {@code observationsFile}: where to write {@code observations} after every request; {@code null} for nowhere. */
     PlatformTransformer(PlatformHttp http, Faults faults, RequestLog log, FaultSchedule schedule,
-            ResponseTampering tampering) {
+            ResponseTampering tampering, Observations observations, ObservationsFile observationsFile) {
+        this.observations = observations;
+        this.observationsFile = observationsFile;
         this.http = http;
         this.faults = faults;
         this.log = log;
@@ -57,13 +62,22 @@ final class PlatformTransformer implements ResponseDefinitionTransformerV2 {
         }
         SimRequest r = SimRequest.of(sequence, request.getMethod().getName(), request.getUrl(), headers, request.getBody());
         long arrived = System.nanoTime();
-        String digest = PlatformHttp.requestDigest(r);
+        Attempt attempt;
+        if (NationalEndpoint.PATH.equals(r.path)) {
+            // An envelope is known by the records it opens to; one that does not open is no write to fault.
+            NationalEndpoint.Identity national = http.nationalIdentity(r);
+            attempt = national == null ? new Attempt(null, null, null, null)
+                    : new Attempt(national.digest(), national.key(), national.seal(), national.time());
+        } else {
+            attempt = new Attempt(PlatformHttp.requestDigest(r), r.header(PlatformHttp.IDEMPOTENCY_KEY),
+                    r.header(SignatureHeaders.NONCE), r.header(SignatureHeaders.TIMESTAMP));
+        }
         Faults.Fault fault = faults.take();
         if (fault == null && schedule != null) {
-            fault = schedule.faultFor(r, digest);
+            fault = schedule.faultFor(r, attempt.digest, attempt.key);
         }
         if (fault != null && fault.kind == Faults.Kind.RESET) {
-            record(r, null, fault, digest, arrived);
+            record(r, null, fault, attempt, arrived);
             return reset();
         }
         SimResponse response;
@@ -76,8 +90,10 @@ final class PlatformTransformer implements ResponseDefinitionTransformerV2 {
             response = tampering.signedWithWrongKey(r, response);
         } else if (fault != null && fault.kind == Faults.Kind.ALTER_BYTE) {
             response = ResponseTampering.alterOneByte(response);
+        } else if (fault != null && (fault.kind == Faults.Kind.DROP_RESULT || fault.kind == Faults.Kind.ALTER_INDEX)) {
+            response = NationalEndpoint.tampered(response, fault.kind == Faults.Kind.DROP_RESULT);
         }
-        record(r, response, fault, digest, arrived);
+        record(r, response, fault, attempt, arrived);
         if (fault != null && fault.kind == Faults.Kind.LOSE_RESPONSE) {
             return reset();
         }
@@ -96,14 +112,21 @@ final class PlatformTransformer implements ResponseDefinitionTransformerV2 {
         return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
     }
 
-    private void record(SimRequest r, SimResponse response, Faults.Fault fault, String digest, long arrived) {
+    /** What the observations keep of one attempt of a write: see {@link ObservedRequest}. */
+    private record Attempt(String digest, String key, String nonce, String timestamp) {
+    }
+
+    private void record(SimRequest r, SimResponse response, Faults.Fault fault, Attempt attempt, long arrived) {
         String sender = response != null ? response.sender : PlatformHttp.namedApp(r);
         String diagnostics = response != null && response.code == ErrorCode.SIGNATURE_INVALID
                 ? SignatureDiagnostics.of(r) : null;
-        log.add(new ObservedRequest(r.sequence, r.method, r.path, sender, r.header(PlatformHttp.IDEMPOTENCY_KEY),
+        log.add(new ObservedRequest(r.sequence, r.method, r.path, sender, attempt.key,
                 response == null || (fault != null && fault.kind == Faults.Kind.LOSE_RESPONSE) ? 0 : response.status,
                 response == null ? null : response.code, response == null ? null : response.message,
-                fault == null ? null : fault.toString(), response != null && response.idempotentReplay, digest,
-                r.header(SignatureHeaders.NONCE), r.header(SignatureHeaders.TIMESTAMP), arrived, diagnostics));
+                fault == null ? null : fault.toString(), response != null && response.idempotentReplay, attempt.digest,
+                attempt.nonce, attempt.timestamp, arrived, diagnostics, response == null ? -1 : response.counted));
+        if (observationsFile != null) {
+            observationsFile.write(observations, schedule);
+        }
     }
 }

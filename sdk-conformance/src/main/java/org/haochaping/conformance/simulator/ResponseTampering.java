@@ -26,7 +26,7 @@ final class ResponseTampering {
         Map<String, String> headers = new LinkedHashMap<>(s.headers);
         headers.putAll(wrongSigner.signResponse(s.sender == null ? PlatformHttp.NO_APP : s.sender, r.method, r.path,
                 r.query, r.header(org.haochaping.crypto.request.SignatureHeaders.NONCE), r.body, s.body).asMap());
-        return new SimResponse(s.status, headers, s.body, s.code, s.message, s.sender, s.idempotentReplay);
+        return new SimResponse(s.status, headers, s.body, s.code, s.message, s.sender, s.idempotentReplay, s.counted);
     }
 
     /** The same response with its last digit changed (the body stays JSON, the signature no longer covers it). */
@@ -35,12 +35,12 @@ final class ResponseTampering {
         for (int i = body.length - 1; i >= 0; i--) {
             if (body[i] >= '0' && body[i] <= '9') {
                 body[i] = (byte) (body[i] == '9' ? '0' : body[i] + 1);
-                return new SimResponse(s.status, s.headers, body, s.code, s.message, s.sender, s.idempotentReplay);
+                return s.withBody(body);
             }
         }
         if (body.length > 0) {
             body[body.length - 1] ^= 0x01;
         }
-        return new SimResponse(s.status, s.headers, body, s.code, s.message, s.sender, s.idempotentReplay);
+        return s.withBody(body);
     }
 }

@@ -15,9 +15,16 @@ final class SimResponse {
     /** The sender the request named (app id or appMark) when well-formed, for the observations. */
     final String sender;
     final boolean idempotentReplay;
+    /** How many records this answer counted as new (national envelopes); -1 when not known. */
+    final int counted;
 
     SimResponse(int status, Map<String, String> headers, byte[] body, ErrorCode code, String message, String sender,
             boolean idempotentReplay) {
+        this(status, headers, body, code, message, sender, idempotentReplay, -1);
+    }
+
+    SimResponse(int status, Map<String, String> headers, byte[] body, ErrorCode code, String message, String sender,
+            boolean idempotentReplay, int counted) {
         this.status = status;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         this.body = body;
@@ -25,5 +32,11 @@ final class SimResponse {
         this.message = message;
         this.sender = sender;
         this.idempotentReplay = idempotentReplay;
+        this.counted = counted;
+    }
+
+    /** The same answer with another body (a tampered one: fault injection). */
+    SimResponse withBody(byte[] tampered) {
+        return new SimResponse(status, headers, tampered, code, message, sender, idempotentReplay, counted);
     }
 }

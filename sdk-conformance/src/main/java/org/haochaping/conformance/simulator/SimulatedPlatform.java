@@ -82,7 +82,8 @@ public final class SimulatedPlatform implements AutoCloseable {
                 .jettyAcceptors(1)
                 // HTTP/1.1 only: what the SDK's OkHttp speaks over plain HTTP, and where connection faults are exact.
                 .http2PlainDisabled(true)
-                .extensions(new PlatformTransformer(http, faults, log, schedule, w.tampering), new StubHeaderFilter(),
+                .extensions(new PlatformTransformer(http, faults, log, schedule, w.tampering, observations,
+                        b.observationsFile == null ? null : new ObservationsFile(b.observationsFile)), new StubHeaderFilter(),
                         inFlight, new GuardedHttpServerFactory(b.maxBodyBytes))
                 .disableRequestJournal()
                 // WireMock's admin API (/__admin) could remove the catch-all stub or reset state: closed to everyone.
@@ -125,12 +126,15 @@ public final class SimulatedPlatform implements AutoCloseable {
 
     /**
      * The platform behind a WireMock started elsewhere (the standalone server): its transformer, wired from
-     * {@code b} like {@link Builder#start()} wires it, without a server of its own. Faults and observations are
-     * not reachable from outside there; the builder's port and bind address are unused.
+     * {@code b} like {@link Builder#start()} wires it, without a server of its own. Its fault schedule applies; its
+     * observations are reachable through the builder's observations file only; the port and bind address are unused.
      */
     static PlatformTransformer transformerFor(Builder b) {
         Wiring w = new Wiring(b);
-        return new PlatformTransformer(w.http, new Faults(), new RequestLog(), b.faultSchedule, w.tampering);
+        RequestLog log = new RequestLog();
+        return new PlatformTransformer(w.http, new Faults(), log, b.faultSchedule, w.tampering,
+                new Observations(w.core, log, b.faultSchedule),
+                b.observationsFile == null ? null : new ObservationsFile(b.observationsFile));
     }
 
     /** {@code http://127.0.0.1:PORT}: the base URL of the interface; endpoint paths start with {@code /v1/}. */
@@ -276,7 +280,9 @@ public final class SimulatedPlatform implements AutoCloseable {
             for (Map.Entry<String, String> app : b.nationalApps.entrySet()) {
                 opener.app(app.getKey(), app.getValue());
             }
-            this.national = new NationalEndpoint(opener.build(), core, policy);
+            this.national = new NationalEndpoint(opener.build(),
+                    org.haochaping.crypto.cipher.Sm2Decryptor.of(platformKey,
+                            org.haochaping.crypto.cipher.Sm2CiphertextLayout.C1C3C2), core, policy);
             this.tampering = new ResponseTampering(b.clock, platformKeyId);
             MessageSigner responseSigner = MessageSigner.builder(Sm2Signer.builder(platformKey).keyId(platformKeyId).build())
                     .clock(b.clock).build();
@@ -299,8 +305,20 @@ public final class SimulatedPlatform implements AutoCloseable {
         private WorkingDayCalendar calendar;
         private FaultSchedule faultSchedule;
         private long maxBodyBytes = GuardedHttpServerFactory.DEFAULT_MAX_BODY_BYTES;
+        private java.nio.file.Path observationsFile;
 
         private Builder() {
+        }
+
+        /**
+         * Writes the observations (faults injected and what followed, attempts per idempotency key, re-keyed retries,
+         * writes counted twice, every request) as JSON to {@code file} after every request, replacing it atomically
+         * (docs/simulator.md, "Faults and observations from the command line"); {@code null} (the default) for no
+         * file.
+         */
+        public Builder observationsFile(java.nio.file.Path file) {
+            this.observationsFile = file;
+            return this;
         }
 
         /**

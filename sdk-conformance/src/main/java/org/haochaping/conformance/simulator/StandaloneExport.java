@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -25,7 +27,8 @@ import org.haochaping.crypto.sign.KeyIds;
  * <ul>
  *   <li>{@code mappings/hcp-central-platform.json}: the catch-all stub the embedded simulator registers, naming
  *       the transformer {@value PlatformTransformer#NAME};</li>
- *   <li>{@value #PROPERTIES}: the platform key, the registered app and the mode, read by
+ *   <li>{@value #PROPERTIES}: the platform key, the registered app, the mode and, when asked for, the faults to
+ *       inject ({@code faults}: step ids in order) and the observations file ({@code observations-file}), read by
  *       {@link StandaloneTransformer};</li>
  *   <li>{@code platform-private.pem} (owner-only where the file system allows), {@code app-public.pem};</li>
  *   <li>{@code extensions/README.txt}: how to put the kit's jar on the server's classpath.</li>
@@ -49,6 +52,10 @@ public final class StandaloneExport {
     static final String APP_PUBLIC_KEY = "app-public-key";
     static final String STRICT = "strict";
     static final String NATIONAL_APP = "national-app.";
+    static final String FAULTS = "faults";
+    static final String OBSERVATIONS_FILE = "observations-file";
+    /** The observations file the export names when faults are asked for and no other file is. */
+    public static final String DEFAULT_OBSERVATIONS = "observations.json";
 
     private static final String PLATFORM_KEY_FILE = "platform-private.pem";
     private static final String APP_KEY_FILE = "app-public.pem";
@@ -60,8 +67,13 @@ public final class StandaloneExport {
     private final PublicKeyMaterial appKey;
     private final boolean strict;
     private final Map<String, String> nationalApps;
+    private final List<FaultSchedule.Step> faults;
+    private final String observationsFile;
 
     private StandaloneExport(Builder b) {
+        this.faults = List.copyOf(b.faults);
+        this.observationsFile = b.observationsFile != null ? b.observationsFile
+                : faults.isEmpty() ? null : DEFAULT_OBSERVATIONS;
         this.platformKey = b.platformKey;
         this.platformKeyId = b.platformKeyId != null ? b.platformKeyId : b.platformKey.publicKey().defaultKeyId();
         this.appId = b.appId;
@@ -78,6 +90,11 @@ public final class StandaloneExport {
     /** The platform key id the exported server signs its responses under. */
     public String platformKeyId() {
         return platformKeyId;
+    }
+
+    /** The observations file the exported server writes (relative to the export's folder unless absolute); or {@code null}. */
+    public String observationsFile() {
+        return observationsFile;
     }
 
     /** Writes the layout into {@code dir} (created if missing; the files named above are replaced). */
@@ -99,6 +116,12 @@ public final class StandaloneExport {
         p.setProperty(STRICT, Boolean.toString(strict));
         for (Map.Entry<String, String> app : nationalApps.entrySet()) {
             p.setProperty(NATIONAL_APP + app.getKey(), app.getValue());
+        }
+        if (!faults.isEmpty()) {
+            p.setProperty(FAULTS, String.join(",", faults.stream().map(FaultSchedule.Step::id).toList()));
+        }
+        if (observationsFile != null) {
+            p.setProperty(OBSERVATIONS_FILE, observationsFile);
         }
         // owner-only before anything is written: it holds the national apps' secrets (appWord)
         try (Writer w = Files.newBufferedWriter(ownerOnly(dir.resolve(PROPERTIES)), StandardCharsets.UTF_8)) {
@@ -165,7 +188,21 @@ public final class StandaloneExport {
                     b.registerNationalApp(name.substring(NATIONAL_APP.length()), p.getProperty(name));
                 }
             }
+            String faults = p.getProperty(FAULTS, "").trim();
+            if (!faults.isEmpty()) {
+                List<FaultSchedule.Step> steps = new ArrayList<>();
+                for (String id : faults.split(",")) {
+                    steps.add(FaultSchedule.Step.byId(id.trim()));
+                }
+                b.faultSchedule(FaultSchedule.of(steps));
+            }
+            String observations = p.getProperty(OBSERVATIONS_FILE, "").trim();
+            if (!observations.isEmpty()) {
+                b.observationsFile(base.resolve(observations));
+            }
             return b;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("hcp simulator: " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         } catch (CryptoException e) {
             throw new IllegalStateException("hcp simulator: unusable key file named in " + file.toAbsolutePath() + ": "
                     + e.getMessage(), e);
@@ -189,8 +226,35 @@ public final class StandaloneExport {
         private PublicKeyMaterial appKey;
         private boolean strict = true;
         private final Map<String, String> nationalApps = new LinkedHashMap<>();
+        private final List<FaultSchedule.Step> faults = new ArrayList<>();
+        private String observationsFile;
 
         private Builder() {
+        }
+
+        /**
+         * The faults the exported server injects, each into the next new write of its style, in this order (the
+         * schedule of {@code hcp conformance client}: {@link FaultSchedule#standard()}, {@link FaultSchedule#national()}
+         * or {@link FaultSchedule#both()}, or any of their steps once each); default none.
+         */
+        public Builder faults(List<FaultSchedule.Step> steps) {
+            FaultSchedule.of(steps);   // each at most once, at least one
+            this.faults.clear();
+            this.faults.addAll(steps);
+            return this;
+        }
+
+        /**
+         * Where the exported server writes its observations (docs/simulator.md, "Faults and observations from the
+         * command line"), relative to the export's folder unless absolute; default {@value StandaloneExport#DEFAULT_OBSERVATIONS} when faults are
+         * set, else none.
+         */
+        public Builder observationsFile(String file) {
+            if (file == null || file.trim().isEmpty()) {
+                throw new IllegalArgumentException("the observations file is a path");
+            }
+            this.observationsFile = file.trim();
+            return this;
         }
 
         /** The platform's SM2 key and key id ({@code null}: the key's default id). */

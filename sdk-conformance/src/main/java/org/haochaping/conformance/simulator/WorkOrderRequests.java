@@ -153,7 +153,9 @@ final class WorkOrderRequests {
         allowOnlyIn(a, "actor", "role", "id");
         ActorRole role = enumValue(ActorRole.class, text(a, "role", true), "actor.role");
         String id = text(a, "id", true);
-        return Actor.of(role, id);
+        Actor actor = Actor.of(role, id);
+        ActorIds.checkForm(actor);
+        return actor;
     }
 
     /** {@code at} defaults to the platform's clock; an ISO-8601 time with offset, not in the future. */

@@ -102,7 +102,7 @@ class WorkOrderEndpointsTest {
         assertThat(act(orderNo, dept("COMPLETE_RECTIFICATION", ",\"at\":\"2026-11-28T10:30:00+08:00\"")).data().path("state").asText())
                 .isEqualTo("RECTIFIED");
         Reply followedUp = client.post("/v1/work-orders/" + orderNo + "/follow-up",
-                "{\"result\":\"SATISFIED\",\"actor\":{\"role\":\"HOTLINE_12345\",\"id\":\"12345-op-88\"}}");
+                "{\"result\":\"SATISFIED\",\"actor\":{\"role\":\"HOTLINE_12345\",\"id\":\"12345\"}}");
 
         assertThat(followedUp.status()).isEqualTo(200);
         assertThat(followedUp.data().path("state").asText()).isEqualTo("FOLLOWED_UP");

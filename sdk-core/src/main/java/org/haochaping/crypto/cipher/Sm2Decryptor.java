@@ -5,6 +5,7 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.engines.SM2Engine;
 import org.bouncycastle.util.Arrays;
 import org.haochaping.crypto.CryptoException;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.KeyAlgorithm;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
 
@@ -116,7 +117,7 @@ public final class Sm2Decryptor {
 
     private byte[] tryDecrypt(byte[] ciphertext, SM2Engine.Mode mode) {
         SM2Engine engine = new SM2Engine(new SM3Digest(), mode);
-        engine.init(false, key.toBouncyCastle());
+        engine.init(false, BouncyCastleKeys.parameters(key));
         try {
             return engine.processBlock(ciphertext, 0, ciphertext.length);
         } catch (InvalidCipherTextException | IllegalArgumentException | IllegalStateException e) {

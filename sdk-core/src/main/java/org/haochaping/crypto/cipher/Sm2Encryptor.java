@@ -7,6 +7,7 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.engines.SM2Engine;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.haochaping.crypto.CryptoException;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.KeyAlgorithm;
 import org.haochaping.crypto.keys.PublicKeyMaterial;
 
@@ -53,7 +54,7 @@ public final class Sm2Encryptor {
         }
         SM2Engine engine = new SM2Engine(new SM3Digest(),
                 layout == Sm2CiphertextLayout.C1C2C3 ? SM2Engine.Mode.C1C2C3 : SM2Engine.Mode.C1C3C2);
-        engine.init(true, new ParametersWithRandom(recipient.toBouncyCastle(), random));
+        engine.init(true, new ParametersWithRandom(BouncyCastleKeys.parameters(recipient), random));
         byte[] c1c3c2;
         try {
             c1c3c2 = engine.processBlock(plaintext, 0, plaintext.length);

@@ -18,14 +18,20 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.haochaping.crypto.CryptoException;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 
 /**
  * A private key the SDK can sign or decrypt with: SM2, ECDSA P-256 or RSA (CRT form). Immutable and
  * thread-safe. {@code toString()} names only the algorithm and the public fingerprint; the key itself
- * leaves this object only through {@link #exportPkcs8Pem()} (for writing a key file) and
- * {@link #toBouncyCastle()}.
+ * leaves this object only through {@link #exportPkcs8Pem()} (for writing a key file). Load one with
+ * {@link PemKeys}, {@link Pkcs12Keys} or {@link JcaKeys}, or generate one.
  */
 public final class PrivateKeyMaterial {
+
+    static {
+        // The SDK's signers and ciphers reach the Bouncy Castle parameters through the unexported internal package.
+        BouncyCastleKeys.install(new KeyAccess());
+    }
 
     private final KeyAlgorithm algorithm;
     private final AsymmetricKeyParameter key;
@@ -39,11 +45,12 @@ public final class PrivateKeyMaterial {
 
     /**
      * Wraps a Bouncy Castle private key ({@code ECPrivateKeyParameters} on SM2 or P-256,
-     * {@code RSAPrivateCrtKeyParameters}); the public key is derived from it.
+     * {@code RSAPrivateCrtKeyParameters}); the public key is derived from it. Outside this package:
+     * {@link BouncyCastleKeys#privateKey}.
      *
      * @throws CryptoException {@code KEY_UNUSABLE} for any other key
      */
-    public static PrivateKeyMaterial of(AsymmetricKeyParameter key) {
+    static PrivateKeyMaterial of(AsymmetricKeyParameter key) {
         if (key == null || !key.isPrivate()) {
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE, "a private key is required");
         }
@@ -120,9 +127,9 @@ public final class PrivateKeyMaterial {
 
     /**
      * The Bouncy Castle lightweight parameters ({@code ECPrivateKeyParameters} on named parameters, or
-     * {@code RSAPrivateCrtKeyParameters}), for callers that need raw Bouncy Castle.
+     * {@code RSAPrivateCrtKeyParameters}). Outside this package: {@link BouncyCastleKeys#parameters(PrivateKeyMaterial)}.
      */
-    public AsymmetricKeyParameter toBouncyCastle() {
+    AsymmetricKeyParameter parameters() {
         return key;
     }
 

@@ -14,10 +14,12 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Sm3;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 
 /**
  * A public key the SDK can verify or encrypt with: SM2, ECDSA P-256 or RSA. Immutable and thread-safe.
- * Read one with {@link PemKeys#publicKey(String)}, or take it from a {@link PrivateKeyMaterial}.
+ * Read one with {@link PemKeys#publicKey(String)} or {@link JcaKeys#publicKey(java.security.PublicKey)}, or take it
+ * from a {@link PrivateKeyMaterial}.
  */
 public final class PublicKeyMaterial {
 
@@ -41,11 +43,11 @@ public final class PublicKeyMaterial {
 
     /**
      * Wraps a Bouncy Castle public key, checking that it is one the SDK supports (SM2 or P-256 point on
-     * the curve, RSA of at least 2048 bits).
+     * the curve, RSA of at least 2048 bits). Outside this package: {@link BouncyCastleKeys#publicKey}.
      *
      * @throws CryptoException {@code KEY_UNUSABLE} for any other key
      */
-    public static PublicKeyMaterial of(AsymmetricKeyParameter key) {
+    static PublicKeyMaterial of(AsymmetricKeyParameter key) {
         if (key == null || key.isPrivate()) {
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE, "a public key is required");
         }
@@ -108,9 +110,9 @@ public final class PublicKeyMaterial {
 
     /**
      * The Bouncy Castle lightweight parameters ({@code ECPublicKeyParameters} on named parameters, or
-     * {@code RSAKeyParameters}), for callers that need raw Bouncy Castle.
+     * {@code RSAKeyParameters}). Outside this package: {@link BouncyCastleKeys#parameters(PublicKeyMaterial)}.
      */
-    public AsymmetricKeyParameter toBouncyCastle() {
+    AsymmetricKeyParameter parameters() {
         return key;
     }
 

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.haochaping.InternalApi;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Sm3;
 import org.haochaping.crypto.sign.KeyIds;
@@ -37,6 +38,7 @@ import org.haochaping.crypto.sign.KeyIds;
  * {@code flag} from {@code flag=}, and same-name parameters keep their order).
  * Documented with a worked example in {@code docs/interface-spec.md}, section "Request signing".
  */
+@InternalApi
 public final class CanonicalMessage {
 
     /** The scheme and version prefix of the first line. */

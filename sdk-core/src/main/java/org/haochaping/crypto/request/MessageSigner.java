@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import org.bouncycastle.util.encoders.Base64;
 import org.bouncycastle.util.encoders.Hex;
+import org.haochaping.InternalApi;
 import org.haochaping.crypto.Signer;
 import org.haochaping.crypto.sign.KeyIds;
 
@@ -13,6 +14,7 @@ import org.haochaping.crypto.sign.KeyIds;
  * the platform (or the simulator) signs responses and callbacks. Fills in timestamp (from the injected
  * {@link Clock}) and a random 128-bit nonce. Thread-safe when the {@link Signer} is (the SDK's are).
  */
+@InternalApi
 public final class MessageSigner {
 
     private static final int NONCE_BYTES = 16;

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.bouncycastle.util.encoders.Base64;
 import org.bouncycastle.util.encoders.DecoderException;
+import org.haochaping.InternalApi;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Verifier;
 import org.haochaping.crypto.sign.KeyIds;
@@ -22,6 +23,7 @@ import org.haochaping.crypto.sign.KeyIds;
  * that only authentic messages take a place in the bounded {@link ReplayGuard} ({@code REPLAYED}).
  * Thread-safe.
  */
+@InternalApi
 public final class MessageVerifier {
 
     /** The default allowed difference between the sender's timestamp and this clock. */

@@ -3,11 +3,13 @@ package org.haochaping.crypto.request;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.haochaping.InternalApi;
 
 /**
  * The headers that carry one signature, and the canonical string that was signed (public data: it holds
  * only the SM3 digest of the body). Immutable.
  */
+@InternalApi
 public final class SignedHeaders {
 
     private final Map<String, String> headers;

@@ -1,8 +1,10 @@
 package org.haochaping.crypto.request;
 
 import java.time.Instant;
+import org.haochaping.InternalApi;
 
 /** What a verified message's headers said, once its signature, timestamp and nonce were accepted. */
+@InternalApi
 public final class VerifiedMessage {
 
     private final String appId;

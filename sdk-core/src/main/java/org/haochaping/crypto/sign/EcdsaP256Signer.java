@@ -6,6 +6,7 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Signer;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.KeyAlgorithm;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
 import org.haochaping.crypto.keys.PublicKeyMaterial;
@@ -64,7 +65,7 @@ public final class EcdsaP256Signer implements Signer {
         }
         DSADigestSigner engine = new DSADigestSigner(new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest())),
                 new SHA256Digest(), DsaSignatureCheck.encodingOf(encoding));
-        engine.init(true, key.toBouncyCastle());
+        engine.init(true, BouncyCastleKeys.parameters(key));
         engine.update(message, 0, message.length);
         return engine.generateSignature();
     }

@@ -8,6 +8,7 @@ import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Verifier;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.KeyAlgorithm;
 import org.haochaping.crypto.keys.PublicKeyMaterial;
 
@@ -36,7 +37,7 @@ public final class EcdsaP256Verifier implements Verifier {
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
                     "ECDSA P-256 verifier needs a P-256 public key" + (key == null ? "" : ", got " + key.algorithm()));
         }
-        keys.put(keyId, (ECPublicKeyParameters) key.toBouncyCastle());
+        keys.put(keyId, (ECPublicKeyParameters) BouncyCastleKeys.parameters(key));
     }
 
     public boolean removeKey(String keyId) {

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Signer;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.KeyAlgorithm;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
 import org.haochaping.crypto.keys.PublicKeyMaterial;
@@ -60,7 +61,7 @@ public final class RsaSigner implements Signer {
         }
         org.bouncycastle.crypto.Signer engine = RsaEngines.create(padding);
         // Blinding (and the PSS salt) draw on the random source.
-        engine.init(true, new ParametersWithRandom(key.toBouncyCastle(), random));
+        engine.init(true, new ParametersWithRandom(BouncyCastleKeys.parameters(key), random));
         engine.update(message, 0, message.length);
         try {
             return engine.generateSignature();

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Verifier;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.KeyAlgorithm;
 import org.haochaping.crypto.keys.PublicKeyMaterial;
 
@@ -31,7 +32,7 @@ public final class RsaVerifier implements Verifier {
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
                     "RSA verifier needs an RSA public key" + (key == null ? "" : ", got " + key.algorithm()));
         }
-        keys.put(keyId, (RSAKeyParameters) key.toBouncyCastle());
+        keys.put(keyId, (RSAKeyParameters) BouncyCastleKeys.parameters(key));
     }
 
     public boolean removeKey(String keyId) {

@@ -10,6 +10,7 @@ import org.bouncycastle.crypto.signers.SM2Signer;
 import org.bouncycastle.util.Arrays;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Signer;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.KeyAlgorithm;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
 import org.haochaping.crypto.keys.PublicKeyMaterial;
@@ -42,7 +43,7 @@ public final class Sm2Signer implements Signer {
             public SM2Signer create() {
                 SM2Signer engine = new SM2Signer(DsaSignatureCheck.encodingOf(encoding), new SM3Digest());
                 SecureRandom random = sharedRandom != null ? sharedRandom : new SecureRandom();
-                engine.init(true, new ParametersWithID(new ParametersWithRandom(key.toBouncyCastle(), random), signerId));
+                engine.init(true, new ParametersWithID(new ParametersWithRandom(BouncyCastleKeys.parameters(key), random), signerId));
                 return engine;
             }
         });

@@ -14,6 +14,7 @@ import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.signers.SM2Signer;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.Verifier;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.KeyAlgorithm;
 import org.haochaping.crypto.keys.PublicKeyMaterial;
 
@@ -57,7 +58,7 @@ public final class Sm2Verifier implements Verifier {
             throw new CryptoException(CryptoException.Reason.KEY_UNUSABLE,
                     "SM2 verifier needs an SM2 public key" + (key == null ? "" : ", got " + key.algorithm()));
         }
-        final ParametersWithID params = new ParametersWithID((ECPublicKeyParameters) key.toBouncyCastle(), signerId);
+        final ParametersWithID params = new ParametersWithID((ECPublicKeyParameters) BouncyCastleKeys.parameters(key), signerId);
         keys.put(keyId, new Pool<SM2Signer>(new Pool.Factory<SM2Signer>() {
             @Override
             public SM2Signer create() {

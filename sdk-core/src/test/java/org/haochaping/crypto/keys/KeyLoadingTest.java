@@ -136,7 +136,7 @@ class KeyLoadingTest {
         assertThat(PemKeys.publicKey(key.publicKey().toPem())).isEqualTo(key.publicKey());
         String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         assertThat(key.toString()).contains("SM2").doesNotContain(body.substring(20, 40));
-        String d = ((org.bouncycastle.crypto.params.ECPrivateKeyParameters) key.toBouncyCastle()).getD().toString(16);
+        String d = ((org.bouncycastle.crypto.params.ECPrivateKeyParameters) key.parameters()).getD().toString(16);
         assertThat(key.toString()).doesNotContainIgnoringCase(d);
         assertThat(key.publicKey().defaultKeyId()).hasSize(16).isEqualTo(key.publicKey().fingerprint().substring(0, 16));
     }

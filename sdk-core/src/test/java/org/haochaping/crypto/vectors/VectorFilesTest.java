@@ -22,6 +22,7 @@ import org.bouncycastle.util.encoders.Hex;
 import org.haochaping.crypto.CryptoException;
 import org.haochaping.crypto.OpenSsl;
 import org.haochaping.crypto.cipher.Sm4FieldCipher;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.PublicKeyMaterial;
 import org.haochaping.crypto.sign.HmacSigner;
 import org.haochaping.crypto.sign.HmacVerifier;
@@ -123,7 +124,7 @@ class VectorFilesTest {
         ECNamedDomainParameters curve = new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1, x9);
         List<DynamicTest> out = new ArrayList<>();
         for (JsonNode group : file.get("testGroups")) {
-            PublicKeyMaterial key = PublicKeyMaterial.of(new ECPublicKeyParameters(curve.getCurve().decodePoint(hex(group, "publicKey")), curve));
+            PublicKeyMaterial key = BouncyCastleKeys.publicKey(new ECPublicKeyParameters(curve.getCurve().decodePoint(hex(group, "publicKey")), curve));
             SignatureEncoding encoding = SignatureEncoding.valueOf(group.get("sigEncoding").asText());
             Sm2Verifier verifier = Sm2Verifier.builder().signerId(hex(group, "signerId")).encoding(encoding).key("vector", key).build();
             for (JsonNode test : tests(group)) {

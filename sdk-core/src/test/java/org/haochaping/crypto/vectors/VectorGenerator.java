@@ -29,6 +29,7 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.bouncycastle.util.BigIntegers;
 import org.bouncycastle.util.encoders.Hex;
 import org.haochaping.crypto.OpenSsl;
+import org.haochaping.crypto.internal.BouncyCastleKeys;
 import org.haochaping.crypto.keys.PemKeys;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
 
@@ -170,8 +171,8 @@ public final class VectorGenerator {
         test(der, "r = -r, DER", "GB/T 32918.2-2016 7.1 B1", "invalid", "RangeCheck").put("msg", hex(annexMsg)).put("sig", derSig(r.negate(), s));
 
         // Group 3 and 4: the standard's key signed by OpenSSL with a custom ID; the default ID must refuse it.
-        PrivateKeyMaterial annexKey = PrivateKeyMaterial.of(new ECPrivateKeyParameters(new BigInteger(ANNEX_D, 16),
-                ((ECPrivateKeyParameters) PrivateKeyMaterial.generateSm2().toBouncyCastle()).getParameters()));
+        PrivateKeyMaterial annexKey = BouncyCastleKeys.privateKey(new ECPrivateKeyParameters(new BigInteger(ANNEX_D, 16),
+                ((ECPrivateKeyParameters) BouncyCastleKeys.parameters(PrivateKeyMaterial.generateSm2())).getParameters()));
         Files.write(work.resolve("annex.pem"), annexKey.exportPkcs8Pem().getBytes(StandardCharsets.US_ASCII));
         String alice = "ALICE123@YAHOO.COM";
         ArrayNode custom = group(groups, ANNEX_PUB, alice, "DER");

@@ -192,10 +192,23 @@ public final class ClientConformanceSession implements AutoCloseable {
 
         /**
          * Whether the platform injects the faults of {@link FaultSchedule#standard()} (503, 429, a lost response, a
-         * reset, a wrongly signed and an altered response) into the first new writes; default {@code true}.
+         * reset, a wrongly signed and an altered response) into the first new unified writes, and, for the national
+         * profile, those of {@link FaultSchedule#national()} (the same, with answers that do not answer every record
+         * sent in place of the signature faults) into the first new national envelopes; default {@code true}.
          */
         public Builder faults(boolean faults) {
             this.faults = faults;
+            return this;
+        }
+
+        /**
+         * The platform's clock: signature windows, the rules' "now" (no evaluation from the future, Art. 16 lateness),
+         * work-order times; default the system clock. A clock that runs on from a fixed instant
+         * ({@code Clock.offset(Clock.systemUTC(), ...)}) makes a session independent of the date it runs on; the
+         * client must then sign on the same clock.
+         */
+        public Builder clock(java.time.Clock clock) {
+            platform.clock(clock);
             return this;
         }
 
@@ -244,8 +257,9 @@ public final class ClientConformanceSession implements AutoCloseable {
                 appMark = null;
                 appWord = null;
             }
-            // The faults hit unified writes (the national style has no idempotency key to judge a retry by).
-            FaultSchedule schedule = faults && profile != Profile.NATIONAL ? FaultSchedule.standard() : null;
+            // Each style's faults hit its own writes: unified writes, national envelopes (re-sealed per attempt).
+            FaultSchedule schedule = !faults ? null : profile == Profile.UNIFIED ? FaultSchedule.standard()
+                    : profile == Profile.NATIONAL ? FaultSchedule.national() : FaultSchedule.both();
             return new ClientConformanceSession(platform.faultSchedule(schedule).start(), this, schedule);
         }
 

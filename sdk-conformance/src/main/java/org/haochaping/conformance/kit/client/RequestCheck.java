@@ -32,11 +32,17 @@ public enum RequestCheck {
     /** Bodies in the shape of their endpoint, JSON content type, existing endpoints and records. */
     SCHEMA("request-schema", "every request has the shape of its endpoint (JSON body, fields, paths)",
             "interface-spec 1, 5.1-5.10",
-            r -> (r.code() == ErrorCode.INVALID_REQUEST && !idempotencyRefusal(r))
+            r -> (r.code() == ErrorCode.INVALID_REQUEST && !idempotencyRefusal(r) && !actorRefusal(r))
                     || (r.code() == ErrorCode.NOT_FOUND && !isLookup(r))),
     /** Every record passes the evaluation rules; every work-order action is one the state machine allows. */
     RULES("request-rules", "every record passes the rules and every work-order action is allowed",
-            "interface-spec 1.4, 3; Art. 7-22", r -> r.code() == ErrorCode.ILLEGAL_TRANSITION);
+            "interface-spec 1.4, 3; Art. 7-22", r -> r.code() == ErrorCode.ILLEGAL_TRANSITION && !actorRefusal(r)),
+    /**
+     * Every work-order action names its actor as the spec says: a well-formed code, never {@code SYSTEM}, and the id
+     * its role acts under on that order.
+     */
+    ACTORS("request-actors", "every work-order action names its actor by role and the id the spec gives that role",
+            "interface-spec 5.5 (Actors); Art. 17-22", RequestCheck::actorRefusal);
 
     /** How many offending requests a failure lists before it only counts the rest. */
     static final int LISTED = 20;
@@ -113,6 +119,12 @@ public enum RequestCheck {
 
     private static final java.util.regex.Pattern LOOKUP =
             java.util.regex.Pattern.compile("(/.*)?/v1/(evaluations|work-orders)/[A-Za-z0-9._~%-]+");
+
+    /** A refusal that names the actor ({@code actor.id}, {@code actor.role}: interface-spec 5.5, Actors). */
+    private static boolean actorRefusal(ObservedRequest r) {
+        return (r.code() == ErrorCode.INVALID_REQUEST || r.code() == ErrorCode.ILLEGAL_TRANSITION) && r.message() != null
+                && (r.message().startsWith("actor.id ") || r.message().startsWith("actor.role "));
+    }
 
     private static boolean idempotencyRefusal(ObservedRequest r) {
         return r.code() == ErrorCode.IDEMPOTENCY_CONFLICT

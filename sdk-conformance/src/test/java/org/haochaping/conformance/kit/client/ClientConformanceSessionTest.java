@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,14 +30,16 @@ class ClientConformanceSessionTest {
 
     private static final String APP = "integrator-app";
 
+    /** The session's and the clients' clock: the scenarios' dates do not depend on the machine's. */
+    private final Clock clock = ScenarioDriver.sessionClock();
     private PrivateKeyMaterial appKey;
     private ClientConformanceSession session;
 
     @BeforeEach
     void start() {
         appKey = PrivateKeyMaterial.generateSm2();
-        session = ClientConformanceSession.builder().app(APP, appKey.publicKey().defaultKeyId(), appKey.publicKey())
-                .start();
+        session = ClientConformanceSession.builder().clock(clock)
+                .app(APP, appKey.publicKey().defaultKeyId(), appKey.publicKey()).start();
     }
 
     @AfterEach
@@ -47,12 +50,12 @@ class ClientConformanceSessionTest {
     /** For the tests that send one raw request and look at one check: no fault in the way. */
     private void restartWithoutFaults() {
         session.stop();
-        session = ClientConformanceSession.builder().faults(false)
+        session = ClientConformanceSession.builder().faults(false).clock(clock)
                 .app(APP, appKey.publicKey().defaultKeyId(), appKey.publicKey()).start();
     }
 
     private HcpClient.Builder client(PrivateKeyMaterial signingKey) {
-        return HcpClient.builder().baseUrl(session.baseUrl()).appId(APP)
+        return HcpClient.builder().baseUrl(session.baseUrl()).appId(APP).clock(clock)
                 .signer(Sm2Signer.builder(signingKey).keyId(session.appKeyId()).build())
                 .platformVerifier(Sm2Verifier.builder().key(session.platformKeyId(), session.platformPublicKey())
                         .build())
@@ -95,7 +98,7 @@ class ClientConformanceSessionTest {
             }
 
             assertThat(client.workOrders(null, null, 1, 100).items()).hasSizeGreaterThanOrEqualTo(2);
-            ScenarioDriver.handleWorkOrders(client);
+            ScenarioDriver.handleWorkOrders(client, clock);
         }
         ClientConformanceReport report = session.evaluate();
         assertThat(report.passed()).as(report.summary()).isTrue();
@@ -110,10 +113,50 @@ class ClientConformanceSessionTest {
     }
 
     @Test
+    void actorIdsOtherThanTheSpecGivesTheirRoleAreRefusedNamingTheFieldAndFailTheActorCheck() {
+        restartWithoutFaults();
+        try (HcpClient client = client(appKey).build()) {
+            client.submitEvaluations(samples());
+            org.haochaping.badreview.WorkOrder order = client.workOrders(null, null, 1, 100).items().get(0);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            org.haochaping.transport.RequestOptions once = org.haochaping.transport.RequestOptions.defaults();
+            // the handling department acting under another department's code (Art. 18-21)
+            assertThat(catchThrowable(() -> client.reportAction(order.orderNo(),
+                    org.haochaping.badreview.WorkOrderAction.verify(), org.haochaping.badreview.Actor.of(
+                            org.haochaping.badreview.ActorRole.HANDLING_DEPARTMENT, "OTHER-DEPT"), now, once)))
+                    .hasMessageContaining("ILLEGAL_TRANSITION");
+            // SYSTEM is the platform's own; an id is a code, never a person's name (Art. 17)
+            assertThat(catchThrowable(() -> client.reportAction(order.orderNo(),
+                    org.haochaping.badreview.WorkOrderAction.verify(), org.haochaping.badreview.Actor.of(
+                            org.haochaping.badreview.ActorRole.SYSTEM, "hcp-platform"), now, once)))
+                    .hasMessageContaining("INVALID_REQUEST");
+            assertThat(catchThrowable(() -> client.reportAction(order.orderNo(),
+                    org.haochaping.badreview.WorkOrderAction.verify(), org.haochaping.badreview.Actor.of(
+                            org.haochaping.badreview.ActorRole.HANDLING_DEPARTMENT, "张三"), now, once)))
+                    .hasMessageContaining("INVALID_REQUEST");
+            assertThat(catchThrowable(() -> client.reportFollowUp(order.orderNo(),
+                    org.haochaping.badreview.FollowUpResult.SATISFIED, org.haochaping.badreview.Actor.of(
+                            org.haochaping.badreview.ActorRole.HOTLINE_12345, "12346"), now, once)))
+                    .hasMessageContaining("ILLEGAL_TRANSITION");
+        }
+        ClientConformanceReport report = session.evaluate();
+        ClientResult actors = report.result("request-actors");
+        assertThat(actors.passed()).isFalse();
+        assertThat(actors.reference()).isEqualTo("interface-spec 5.5 (Actors); Art. 17-22");
+        assertThat(actors.detail()).startsWith("4 refused:")
+                .contains("-> ILLEGAL_TRANSITION: actor.id OTHER-DEPT is not the id of HANDLING_DEPARTMENT")
+                .contains("-> INVALID_REQUEST: actor.role SYSTEM is the platform's own")
+                .contains("-> INVALID_REQUEST: actor.id must be 1-64 characters")
+                .contains("actor.id 12346 is not the id of HOTLINE_12345").contains("here 12345");
+        assertThat(report.result("request-rules").passed()).as(report.summary()).isTrue();
+        assertThat(report.result("request-schema").passed()).as(report.summary()).isTrue();
+    }
+
+    @Test
     void lookingUpAnUnknownNumberIsAnswered404AndIsNoFailure() throws Exception {
         restartWithoutFaults();
         MessageSigner signer = MessageSigner.builder(Sm2Signer.builder(appKey).keyId(session.appKeyId()).build())
-                .appId(APP).build();
+                .appId(APP).clock(clock).build();
         HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("/v1/evaluations/EV99999999", "/v1/work-orders/WO99999999", "/v1/nowhere")) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(session.baseUrl() + path)).GET();
@@ -160,7 +203,7 @@ class ClientConformanceSessionTest {
     @Test
     void aReusedNonceFailsTheNonceCheck() throws Exception {
         MessageSigner signer = MessageSigner.builder(Sm2Signer.builder(appKey).keyId(session.appKeyId()).build())
-                .appId(APP).build();
+                .appId(APP).clock(clock).build();
         SignedHeaders headers = signer.signRequest("GET", "/v1/indicators", "", null);
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(session.baseUrl() + "/v1/indicators")).GET();
@@ -183,7 +226,7 @@ class ClientConformanceSessionTest {
         restartWithoutFaults();
         byte[] body = "{\"records\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         MessageSigner signer = MessageSigner.builder(Sm2Signer.builder(appKey).keyId(session.appKeyId()).build())
-                .appId(APP).build();
+                .appId(APP).clock(clock).build();
         SignedHeaders headers = signer.signRequest("POST", "/v1/evaluations", "", body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(session.baseUrl() + "/v1/evaluations"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

@@ -33,10 +33,12 @@ class ClientFaultScenariosTest {
     private static final String APP = "integrator-app";
 
     private final PrivateKeyMaterial appKey = PrivateKeyMaterial.generateSm2();
+    /** The session's clock, which the clients sign on: the samples' dates do not depend on the machine's. */
+    private final java.time.Clock clock = ScenarioDriver.sessionClock();
     private ClientConformanceSession session;
 
     private ClientConformanceSession start(boolean faults) {
-        session = ClientConformanceSession.builder().faults(faults)
+        session = ClientConformanceSession.builder().faults(faults).clock(clock)
                 .app(APP, appKey.publicKey().defaultKeyId(), appKey.publicKey()).start();
         return session;
     }
@@ -69,7 +71,7 @@ class ClientFaultScenariosTest {
     @Test
     void aClientThatRetriesUnderOneKeyAndVerifiesHandlesEveryFault() throws Exception {
         start(true);
-        ClientConformanceReport report = run(new RawRetryingClient(session, appKey));
+        ClientConformanceReport report = run(new RawRetryingClient(session, appKey, clock));
         assertThat(report.faults()).extracting(ClientResult::id).containsExactly("fault-503", "fault-429",
                 "fault-lost-response", "fault-reset", "fault-wrong-key", "fault-altered-byte");
         assertThat(report.faults()).as(report.summary()).allMatch(ClientResult::passed);
@@ -83,7 +85,7 @@ class ClientFaultScenariosTest {
     @Test
     void aClientThatReKeysItsRetriesFailsByName() throws Exception {
         start(true);
-        ClientConformanceReport report = run(new RawRetryingClient(session, appKey).rekeyOnRetry());
+        ClientConformanceReport report = run(new RawRetryingClient(session, appKey, clock).rekeyOnRetry());
         assertThat(report.result("fault-503").passed()).isFalse();
         assertThat(report.result("fault-503").detail()).contains("re-keyed on retry");
         ClientResult lost = report.result("fault-lost-response");
@@ -96,7 +98,7 @@ class ClientFaultScenariosTest {
     @Test
     void aClientThatTrustsATamperedResponseFailsByName() throws Exception {
         start(true);
-        ClientConformanceReport report = run(new RawRetryingClient(session, appKey).trustResponses());
+        ClientConformanceReport report = run(new RawRetryingClient(session, appKey, clock).trustResponses());
         assertThat(report.result("fault-wrong-key").passed()).isFalse();
         assertThat(report.result("fault-wrong-key").detail()).contains("trusted the tampered response");
         assertThat(report.result("fault-altered-byte").passed()).isFalse();
@@ -108,7 +110,7 @@ class ClientFaultScenariosTest {
     @Test
     void withoutFaultsNothingIsInjectedOrReported() throws Exception {
         start(false);
-        ClientConformanceReport report = run(new RawRetryingClient(session, appKey).rekeyOnRetry());
+        ClientConformanceReport report = run(new RawRetryingClient(session, appKey, clock).rekeyOnRetry());
         assertThat(session.faults()).isEmpty();
         assertThat(report.faults()).isEmpty();
         assertThat(report.summary()).contains("no faults injected").doesNotContain("Faults injected");
@@ -128,7 +130,7 @@ class ClientFaultScenariosTest {
     void aBareArrayFailsTheSchemaCheck() throws Exception {
         start(false);
         byte[] body = "[{\"projectNo\":\"TJ-2025-0001\",\"satisfaction\":\"5\"}]".getBytes(StandardCharsets.UTF_8);
-        HttpResponse<byte[]> response = new RawRetryingClient(session, appKey).send("POST", "/v1/evaluations", body,
+        HttpResponse<byte[]> response = new RawRetryingClient(session, appKey, clock).send("POST", "/v1/evaluations", body,
                 "bare-array-1", null);
         assertThat(response.statusCode()).isEqualTo(400);
         ClientResult schema = session.evaluate().result("request-schema");
@@ -139,7 +141,7 @@ class ClientFaultScenariosTest {
     @Test
     void aWrongCanonicalStringIsDiagnosedLineByLine() throws Exception {
         start(false);
-        RawRetryingClient client = new RawRetryingClient(session, appKey);
+        RawRetryingClient client = new RawRetryingClient(session, appKey, clock);
         // The mistake: the query is left out of the canonical string (signed as if there were none).
         SignedHeaders signed = client.signer().sign(MessageDirection.REQUEST, APP, "GET", "/v1/work-orders", null, null);
         String clientCanonical = CanonicalMessage.builder().algorithm("SM2-SM3").direction(MessageDirection.REQUEST)
@@ -164,7 +166,7 @@ class ClientFaultScenariosTest {
     @Test
     void aSignatureFailureWithoutTheDebugHeaderStillShowsThePlatformsCanonicalString() throws Exception {
         start(false);
-        RawRetryingClient client = new RawRetryingClient(session, appKey);
+        RawRetryingClient client = new RawRetryingClient(session, appKey, clock);
         SignedHeaders signed = client.signer().sign(MessageDirection.REQUEST, APP, "GET", "/v1/indicators", null, null);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(session.baseUrl() + "/v1/evaluations/EV404")).GET();
         signed.asMap().forEach(b::header);

@@ -13,22 +13,27 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The client session in the national report style (--profile national|both), with the SDK's envelope sealer. */
+/**
+ * The client session in the national report style (--profile national|both), with the SDK's envelope sealer; without
+ * faults (their national form: NationalFaultScenariosTest).
+ */
 class NationalProfileSessionTest {
 
     private final PrivateKeyMaterial appKey = PrivateKeyMaterial.generateSm2();
+    /** The session's clock, which the clients seal on: the samples' dates do not depend on the machine's. */
+    private static final java.time.Clock CLOCK = ScenarioDriver.sessionClock();
 
     private ClientConformanceSession start(ClientConformanceSession.Profile profile) {
-        return ClientConformanceSession.builder().profile(profile).nationalApp("hall-3", "word-of-hall-3")
+        return ClientConformanceSession.builder().profile(profile).faults(false).clock(CLOCK).nationalApp("hall-3", "word-of-hall-3")
                 .app("hall-app", appKey.publicKey().defaultKeyId(), appKey.publicKey()).start();
     }
 
     private static HcpClient nationalClient(ClientConformanceSession session, String appWord) {
-        return HcpClient.builder().baseUrl(session.baseUrl()).appId("hall-app")
+        return HcpClient.builder().baseUrl(session.baseUrl()).appId("hall-app").clock(CLOCK)
                 .signer(Sm2Signer.builder(PrivateKeyMaterial.generateSm2()).build())
                 .platformVerifier(Sm2Verifier.builder().key(session.platformKeyId(), session.platformPublicKey()).build())
                 .nationalEnvelope(EnvelopeSealer.builder(session.platformPublicKey()).appMark("hall-3").appWord(appWord)
-                        .build())
+                        .clock(CLOCK).build())
                 .build();
     }
 

@@ -59,12 +59,16 @@ class PythonClientTest {
         Path keyFile = dir.resolve("app-private.pem");
         Path platformFile = dir.resolve("platform-public.pem");
         Files.writeString(keyFile, appKey.exportPkcs8Pem());
-        try (ClientConformanceSession session = ClientConformanceSession.builder().app("python-app",
+        // The session's clock runs from a fixed date; the client signs on it through --clock-offset.
+        java.time.Clock clock = ScenarioDriver.sessionClock();
+        long offset = java.time.Duration.between(java.time.Instant.now(), clock.instant()).getSeconds();
+        try (ClientConformanceSession session = ClientConformanceSession.builder().clock(clock).app("python-app",
                 appKey.publicKey().defaultKeyId(), appKey.publicKey()).start()) {
             Files.writeString(platformFile, session.platformPublicKey().toPem());
             List<String> command = new ArrayList<>(List.of("python3", CLIENT_DIR.resolve("hcp_client.py").toString(),
                     "--base-url", session.baseUrl(), "--app-id", "python-app", "--key", keyFile.toString(),
-                    "--platform-key", platformFile.toString(), "--debug-canonical"));
+                    "--platform-key", platformFile.toString(), "--debug-canonical", "--clock-offset",
+                    Long.toString(offset)));
             Path log = dir.resolve("python.log");
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();

@@ -37,13 +37,14 @@ final class RawRetryingClient {
     /** The nonce of the attempt last sent: the response must answer it. */
     private String lastNonce;
 
-    RawRetryingClient(ClientConformanceSession session, PrivateKeyMaterial appKey) {
+    /** {@code clock}: the session's, which it signs and checks the responses' timestamps on. */
+    RawRetryingClient(ClientConformanceSession session, PrivateKeyMaterial appKey, java.time.Clock clock) {
         this.session = session;
         this.signer = MessageSigner.builder(Sm2Signer.builder(appKey).keyId(session.appKeyId()).build())
-                .appId(session.appId()).build();
+                .appId(session.appId()).clock(clock).build();
         this.verifier = MessageVerifier.builder(Sm2Verifier.builder()
                 .key(session.platformKeyId(), session.platformPublicKey()).build()).expectedAppId(session.appId())
-                .build();
+                .clock(clock).build();
     }
 
     /** Broken: every attempt of a write gets a new Idempotency-Key. */

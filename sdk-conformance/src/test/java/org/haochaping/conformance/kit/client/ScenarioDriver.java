@@ -1,5 +1,8 @@
 package org.haochaping.conformance.kit.client;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -20,22 +23,34 @@ import org.haochaping.transport.RequestOptions;
 /** Performs every scenario of a client session with the SDK's client, the way an integrator's system would. */
 public final class ScenarioDriver {
 
+    /**
+     * Where the sessions' clocks start: Monday 2026-12-07 09:00 +08:00, after every sample's date and after the late
+     * evaluation's (2026-12-04, past the Art. 16 window of a case completed 2026-11-26), whatever the machine's date.
+     */
+    public static final Instant SESSION_START = Instant.parse("2026-12-07T01:00:00Z");
+
     private ScenarioDriver() {
+    }
+
+    /** A clock that runs on from {@link #SESSION_START}, for the platform and the clients of one session. */
+    public static Clock sessionClock() {
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), SESSION_START));
     }
 
     /**
      * Submits every sample and a late evaluation (Art. 16), then appeals one work order with evidence and carries
      * another to the follow-up visit. {@code clients} builds the clients: the usual one, and one that does not check
-     * before sending, for the late evaluation the platform must refuse.
+     * before sending, for the late evaluation the platform must refuse. {@code clock} is the session's (the
+     * clients sign on it too): the work-order actions happen at its "now".
      */
-    public static void performEveryScenario(HcpClient.Builder clients) {
+    public static void performEveryScenario(HcpClient.Builder clients, Clock clock) {
         try (HcpClient client = clients.checkBeforeSend(true).build()) {
             List<Evaluation> samples = SamplePayloads.all().stream().map(SamplePayloads.Sample::evaluation).toList();
             client.submitEvaluations(samples);
             try (HcpClient unchecked = clients.checkBeforeSend(false).build()) {
                 submitLateEvaluation(unchecked, samples);
             }
-            handleWorkOrders(client);
+            handleWorkOrders(client, clock);
         }
     }
 
@@ -54,8 +69,8 @@ public final class ScenarioDriver {
     }
 
     /** Dispatches, appeals one bad review (with evidence) and runs another to its follow-up visit (Art. 18-22). */
-    static void handleWorkOrders(HcpClient client) {
-        OffsetDateTime now = OffsetDateTime.now();
+    static void handleWorkOrders(HcpClient client, Clock clock) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<WorkOrder> orders = client.workOrders(null, null, 1, 100).items();
         WorkOrder appealed = orders.get(0);
         Actor appealedDept = Actor.of(ActorRole.HANDLING_DEPARTMENT, appealed.deptCode());
