@@ -1,5 +1,6 @@
 package org.haochaping.conformance.kit.client;
 
+import org.haochaping.internal.ConformanceKitAccess;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -29,10 +30,10 @@ public final class ScenarioDriver {
      * before sending, for the late evaluation the platform must refuse.
      */
     public static void performEveryScenario(HcpClient.Builder clients) {
-        try (HcpClient client = clients.checkBeforeSend(true).build()) {
+        try (HcpClient client = clients.build()) {
             List<Evaluation> samples = SamplePayloads.all().stream().map(SamplePayloads.Sample::evaluation).toList();
             client.submitEvaluations(samples);
-            try (HcpClient unchecked = clients.checkBeforeSend(false).build()) {
+            try (HcpClient unchecked = ConformanceKitAccess.withoutRuleChecks(client.newBuilder()).build()) {
                 submitLateEvaluation(unchecked, samples);
             }
             handleWorkOrders(client);
