@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       budget, then the signature failure is thrown;</li>
  *   <li>the operation reads the verified response ({@link Operation#read}).</li>
  * </ol>
+ * The call's events ({@code HcpEventListener}) are fired here, each in one place: start once the key is known,
+ * verified or refused per answer, a re-send, the end exactly once; the transport's retry executor tells the call of
+ * each attempt and retry ({@code AttemptObserver}).
  */
 final class CallPipeline implements AutoCloseable {
 
@@ -47,32 +50,88 @@ final class CallPipeline implements AutoCloseable {
     <T> T execute(Operation<T> operation, RequestOptions options) {
         PlatformCall call = operation.call;
         RequestOptions pinned = pinned(call, options);
-        int retries = options.maxRetries().orElse(maxRetries);
+        call.events.start(pinned);
+        try {
+            T result = operation.read(verifiedResponse(call, pinned, options.maxRetries().orElse(maxRetries)));
+            call.events.end(null);
+            return result;
+        } catch (RuntimeException e) {
+            call.events.end(e);
+            throw e;
+        }
+    }
+
+    private TransportResponse verifiedResponse(PlatformCall call, RequestOptions pinned, int retries) {
         for (int resend = 0; ; resend++) {
-            TransportResponse response;
+            TransportResponse response = null;
             try {
                 try {
                     response = transport.execute(call.http, pinned);
                 } catch (ServiceException refused) {
-                    throw verification.refusal(call, refused);
+                    throw refusal(call, refused);
                 }
-                verification.verify(call, response);
+                verify(call, response);
+                return response;
             } catch (CryptoException unverified) {
-                if (resend >= retries) {
+                if (!mayResend(call, response, unverified, resend, retries)) {
                     throw unverified;
                 }
-                logResend(call, unverified);
-                continue;
             }
-            return operation.read(response);
         }
     }
 
     <T> CompletableFuture<T> executeAsync(Operation<T> operation, RequestOptions options) {
-        AsyncCall<T> async = new AsyncCall<>(operation, pinned(operation.call, options),
-                options.maxRetries().orElse(maxRetries));
+        RequestOptions pinned = pinned(operation.call, options);
+        AsyncCall<T> async = new AsyncCall<>(operation, pinned, options.maxRetries().orElse(maxRetries));
+        operation.call.events.start(pinned);
+        async.result.whenComplete((result, failure) -> operation.call.events.end(failure));
         async.send(0);
         return async.result;
+    }
+
+    /** Verifies an answer, and says so to the listener; the national profile's answers are not signed (5.7). */
+    private void verify(PlatformCall call, TransportResponse response) {
+        verification.verify(call, response);
+        if (!call.national) {
+            call.events.verified(response.statusCode());
+        }
+    }
+
+    /**
+     * What a refusal means: believed only when it verifies, and then carrying the platform's code whatever the
+     * transport; an unsigned or tampered 4xx becomes a signature failure, so nobody on the path can make the client
+     * drop a record with a forged refusal; a 5xx or 429 from a proxy or load balancer carries no signature and stays
+     * what it is (retrying is safe).
+     */
+    private RuntimeException refusal(PlatformCall call, ServiceException refused) {
+        call.events.status(refused.statusCode());
+        if (call.national) {
+            return refused;
+        }
+        try {
+            verify(call, refused.response());
+        } catch (RuntimeException unverified) {
+            if (refused.isRetryable()) {
+                return refused;
+            }
+            unverified.addSuppressed(refused);
+            return unverified;
+        }
+        return ResponseVerification.withPlatformCode(refused);
+    }
+
+    /** After an answer that does not verify: whether the budget allows another send, told to log and listener. */
+    private static boolean mayResend(PlatformCall call, TransportResponse response, CryptoException unverified,
+            int resend, int retries) {
+        call.events.refused(response != null ? response.statusCode() : call.events.lastStatus(), unverified);
+        if (resend >= retries) {
+            return false;
+        }
+        call.events.retryUnverified();
+        LOG.warn("The response to {} {} does not verify ({}); sending the request again{}", call.http.method(),
+                pathForLogs(call), unverified.reason(),
+                call.http.method().isWrite() ? " under the same idempotency key" : "");
+        return true;
     }
 
     /** The asynchronous pipeline: each re-send starts when the previous answer failed to verify. */
@@ -118,6 +177,7 @@ final class CallPipeline implements AutoCloseable {
             if (result.isDone()) {
                 return;
             }
+            PlatformCall call = operation.call;
             try {
                 if (failure != null) {
                     Throwable cause = unwrap(failure);
@@ -125,15 +185,14 @@ final class CallPipeline implements AutoCloseable {
                         result.completeExceptionally(cause);
                         return;
                     }
-                    throw verification.refusal(operation.call, (ServiceException) cause);
+                    throw refusal(call, (ServiceException) cause);
                 }
-                verification.verify(operation.call, response);
+                verify(call, response);
             } catch (CryptoException unverified) {
-                if (resend >= retries) {
-                    result.completeExceptionally(unverified);
-                } else {
-                    logResend(operation.call, unverified);
+                if (mayResend(call, response, unverified, resend, retries)) {
                     send(resend + 1);
+                } else {
+                    result.completeExceptionally(unverified);
                 }
                 return;
             } catch (RuntimeException other) {
@@ -157,11 +216,6 @@ final class CallPipeline implements AutoCloseable {
         options.timeout().ifPresent(b::timeout);
         options.maxRetries().ifPresent(b::maxRetries);
         return b.build();
-    }
-
-    private static void logResend(PlatformCall call, CryptoException e) {
-        LOG.warn("The response to {} {} does not verify ({}); sending the request again{}", call.http.method(),
-                pathForLogs(call), e.reason(), call.http.method().isWrite() ? " under the same idempotency key" : "");
     }
 
     /** The path without its query, which may carry identifiers. */

@@ -10,6 +10,7 @@ import org.haochaping.crypto.Verifier;
 import org.haochaping.crypto.envelope.EnvelopeSealer;
 import org.haochaping.crypto.request.MessageSigner;
 import org.haochaping.crypto.request.MessageVerifier;
+import org.haochaping.event.HcpEventListener;
 import org.haochaping.internal.ConformanceKitAccess;
 import org.haochaping.model.CaseRecord;
 import org.haochaping.model.Evaluation;
@@ -84,6 +85,8 @@ public final class HcpClient implements AutoCloseable {
     private final Builder settings;
     private final MessageSigner signer;
     private final EnvelopeSealer nationalSealer;
+    /** The listener factory, or {@code null}: no listener, no event work. */
+    private final HcpEventListener.Factory events;
     private final RequestBodies bodies;
     private final CallPipeline pipeline;
 
@@ -98,6 +101,7 @@ public final class HcpClient implements AutoCloseable {
             v.allowedSkew(b.allowedSkew);
         }
         this.nationalSealer = b.nationalSealer;
+        this.events = b.events;
         this.bodies = new RequestBodies(b.checkBeforeSend ? RuleCheck.STANDARD : RuleCheck.OFF, nationalSealer != null);
         RetryPolicy retryPolicy = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.defaults();
         Transport transport;
@@ -394,46 +398,49 @@ public final class HcpClient implements AutoCloseable {
         Objects.requireNonNull(body, "body");
         boolean national = nationalSealer != null && KIND_EVALUATIONS.equals(kind);
         String path = Endpoints.submission(kind, national);
-        PlatformCall call = national ? PlatformCall.national(nationalSealer, path, body)
-                : PlatformCall.signed(signer, HttpMethod.POST, path, body);
+        String operation = KIND_EVALUATIONS.equals(kind) ? "submitEvaluations"
+                : KIND_CASES.equals(kind) ? "submitCases" : "reportUnevaluated";
+        PlatformCall call = national ? PlatformCall.national(nationalSealer, operation, events, path, body)
+                : PlatformCall.signed(signer, operation, events, HttpMethod.POST, path, body, "records");
         return new Operation<>(call, response -> ResponseReaders.submission(call, response));
     }
 
     private Operation<EvaluationStatus> evaluationStatusCall(String evaluationNo) {
-        return get(Endpoints.evaluation(evaluationNo), ResponseReaders::evaluationStatus);
+        return get("evaluationStatus", Endpoints.evaluation(evaluationNo), ResponseReaders::evaluationStatus);
     }
 
     private Operation<List<Indicator>> indicatorsCall() {
-        return get(Endpoints.INDICATORS, ResponseReaders::indicators);
+        return get("indicators", Endpoints.INDICATORS, ResponseReaders::indicators);
     }
 
     private Operation<String> calendarCall(int year) {
-        return get(Endpoints.calendar(year), r -> ResponseReaders.calendar(r, year));
+        return get("calendar", Endpoints.calendar(year), r -> ResponseReaders.calendar(r, year));
     }
 
     private Operation<WorkOrderPage> workOrdersCall(WorkOrderState state, String deptCode, int page, int pageSize) {
-        return get(Endpoints.workOrders(state, deptCode, page, pageSize),
+        return get("workOrders", Endpoints.workOrders(state, deptCode, page, pageSize),
                 r -> ResponseReaders.workOrderPage(r, page, pageSize));
     }
 
     private Operation<WorkOrder> workOrderCall(String orderNo) {
-        return get(Endpoints.workOrder(orderNo), ResponseReaders::workOrder);
+        return get("workOrder", Endpoints.workOrder(orderNo), ResponseReaders::workOrder);
     }
 
     private Operation<WorkOrder> actionCall(String orderNo, WorkOrderAction action, Actor actor, OffsetDateTime at) {
-        return post(Endpoints.workOrderActions(orderNo), RequestBodies.action(action, actor, at));
+        return post("reportAction", Endpoints.workOrderActions(orderNo), RequestBodies.action(action, actor, at));
     }
 
     private Operation<WorkOrder> followUpCall(String orderNo, FollowUpResult result, Actor actor, OffsetDateTime at) {
-        return post(Endpoints.workOrderFollowUp(orderNo), RequestBodies.followUp(result, actor, at));
+        return post("reportFollowUp", Endpoints.workOrderFollowUp(orderNo), RequestBodies.followUp(result, actor, at));
     }
 
-    private <T> Operation<T> get(String path, Function<TransportResponse, T> reader) {
-        return new Operation<>(PlatformCall.signed(signer, HttpMethod.GET, path, null), reader);
+    private <T> Operation<T> get(String operation, String path, Function<TransportResponse, T> reader) {
+        return new Operation<>(PlatformCall.signed(signer, operation, events, HttpMethod.GET, path, null, null), reader);
     }
 
-    private Operation<WorkOrder> post(String path, byte[] body) {
-        return new Operation<>(PlatformCall.signed(signer, HttpMethod.POST, path, body), ResponseReaders::workOrder);
+    private Operation<WorkOrder> post(String operation, String path, byte[] body) {
+        return new Operation<>(PlatformCall.signed(signer, operation, events, HttpMethod.POST, path, body, null),
+                ResponseReaders::workOrder);
     }
 
     @Override
@@ -472,6 +479,7 @@ public final class HcpClient implements AutoCloseable {
         private okhttp3.OkHttpClient okHttpClient;
         private boolean checkBeforeSend = true;
         private EnvelopeSealer nationalSealer;
+        private HcpEventListener.Factory events; // null: no listener, no event work
 
         private Builder() {
         }
@@ -497,6 +505,7 @@ public final class HcpClient implements AutoCloseable {
             this.okHttpClient = other.okHttpClient;
             this.checkBeforeSend = other.checkBeforeSend;
             this.nationalSealer = other.nationalSealer;
+            this.events = other.events;
         }
 
         /** The platform's base URL, e.g. {@code https://hcp.example.gov.cn/api}. Required. */
@@ -627,6 +636,22 @@ public final class HcpClient implements AutoCloseable {
         /** Submits evaluations in the national envelope (interface-spec 5.7) instead of the unified profile. */
         public Builder nationalEnvelope(EnvelopeSealer sealer) {
             this.nationalSealer = Objects.requireNonNull(sealer, "sealer");
+            return this;
+        }
+
+        /**
+         * Told of every request, attempt, retry, verification and outcome (docs/server.md, "Events"); the same listener
+         * for every request. What it throws is caught and logged, never passed to the caller.
+         */
+        public Builder eventListener(HcpEventListener listener) {
+            HcpEventListener guarded = HcpEventListener.guarded(Objects.requireNonNull(listener, "eventListener"));
+            this.events = request -> guarded;
+            return this;
+        }
+
+        /** Like {@link #eventListener}, with a listener made per request (e.g. to hold a tracing span). */
+        public Builder eventListenerFactory(HcpEventListener.Factory factory) {
+            this.events = Objects.requireNonNull(factory, "eventListenerFactory");
             return this;
         }
 

@@ -41,7 +41,7 @@ final class OutboxDelivery implements OutboxSink {
             Optional<PlatformErrorCode> code = PlatformErrorCode.of(e);
             if (!e.isRetryable() && code.isPresent() && code.get().refusesTheRequestForGood()) {
                 throw new RecordRejectedException("outbox record " + record.sequence() + " refused by the platform: "
-                        + code.get());
+                        + code.get(), code.get().name(), e);
             }
             throw e;
         }
@@ -52,7 +52,8 @@ final class OutboxDelivery implements OutboxSink {
             }
             throw new RecordRejectedException("outbox record " + record.sequence() + ": "
                     + result.count(RecordStatus.REJECTED) + " of " + result.results().size()
-                    + " records refused" + (why.isEmpty() ? "" : ", first: " + why.get(0)));
+                    + " records refused" + (why.isEmpty() ? "" : ", first: " + why.get(0)),
+                    RecordStatus.REJECTED.name(), null); // the per-record status is the platform's code here
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * Nothing of a response is read before it verifies as the platform's answer to the attempt that got it
  * (interface-spec 4): its signature covers this request's method, path, query, nonce and body digest, so no other
- * answer of the platform can be substituted. A refusal is believed only when it verifies too.
+ * answer of the platform can be substituted. A refusal is believed only when it verifies too ({@link CallPipeline}
+ * decides what an unverified refusal means).
  */
 final class ResponseVerification {
 
@@ -47,33 +48,11 @@ final class ResponseVerification {
     }
 
     /**
-     * What a refusal means once checked: an unsigned or tampered error response becomes a signature failure, so
-     * nobody on the path can make the client drop a record with a forged 4xx; a 5xx or 429 from a proxy or load
-     * balancer carries no signature and stays what it is (retrying is safe); a verified refusal carries the
-     * platform's code whatever the transport.
-     */
-    RuntimeException refusal(PlatformCall call, ServiceException e) {
-        if (call.national) {
-            return e;
-        }
-        try {
-            verify(call, e.response());
-        } catch (RuntimeException unverified) {
-            if (e.isRetryable()) {
-                return e;
-            }
-            unverified.addSuppressed(e);
-            return unverified;
-        }
-        return withPlatformCode(e);
-    }
-
-    /**
      * A transport of the caller's does not know the platform's error body: the code is read here, from the verified
      * response, so that a refusal is a refusal whatever the transport (and the outbox drops, rather than retries, a
      * record the platform will never take).
      */
-    private static ServiceException withPlatformCode(ServiceException e) {
+    static ServiceException withPlatformCode(ServiceException e) {
         if (e.platformCode().isPresent() || e.response() == null) {
             return e;
         }

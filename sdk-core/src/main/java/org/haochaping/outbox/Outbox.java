@@ -16,6 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.haochaping.crypto.cipher.Sm4FieldCipher;
+import org.haochaping.event.HcpEventListener;
+import org.haochaping.event.OutboxEvent;
 import org.haochaping.transport.IdempotencyKey;
 import org.haochaping.transport.ServiceException;
 import org.slf4j.Logger;
@@ -62,6 +64,7 @@ public final class Outbox implements OutboxStore {
     private final BiConsumer<OutboxRecord, RecordRejectedException> rejectionHandler;
     private final Clock clock;
     private final NetworkStatus networkStatus;
+    private final HcpEventListener events;
     private final Thread sender;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -89,6 +92,7 @@ public final class Outbox implements OutboxStore {
         this.rejectionHandler = builder.rejectionHandler;
         this.clock = builder.clock;
         this.networkStatus = builder.networkStatus;
+        this.events = builder.events;
         List<OutboxRecord> recovered = journal.liveRecords();
         for (OutboxRecord record : recovered) {
             long size = Frames.recordFrameSize(record);
@@ -161,6 +165,7 @@ public final class Outbox implements OutboxStore {
                 lock.unlock();
             }
             queued = true;
+            events.outboxStored(event(record, null));
             return record;
         } catch (IOException storageFailed) {
             throw new OutboxStorageException("could not store the record durably: " + storageFailed.getMessage(),
@@ -377,7 +382,9 @@ public final class Outbox implements OutboxStore {
         try {
             sink.deliver(record);
             LOG.debug("Outbox record {} ({}) delivered", record.sequence(), record.kind());
+            events.outboxDelivered(event(record, null));
         } catch (RecordRejectedException rejected) {
+            events.outboxDeadLettered(event(record, rejected.platformCode().orElse(null)));
             try {
                 rejectionHandler.accept(record, rejected);
             } catch (RuntimeException handlerFailed) {
@@ -398,6 +405,11 @@ public final class Outbox implements OutboxStore {
         }
         acknowledge(record);
         return true;
+    }
+
+    private OutboxEvent event(OutboxRecord record, String platformCode) {
+        return new OutboxEvent("file", record.kind(), record.sequence(), record.idempotencyKey(),
+                record.payloadSize(), Duration.between(record.createdAt(), clock.instant()), platformCode);
     }
 
     private void recordFailure(Throwable failure) {
@@ -569,6 +581,7 @@ public final class Outbox implements OutboxStore {
                         record.kind(), reason.getMessage());
         private Clock clock = Clock.systemUTC();
         private NetworkStatus networkStatus = NetworkStatus.ALWAYS;
+        private HcpEventListener events = HcpEventListener.NONE;
         private long compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
         private byte[] atRestKey;
 
@@ -626,7 +639,15 @@ public final class Outbox implements OutboxStore {
             return this;
         }
 
-        /** The clock for creation times and ages; tests fix it. */
+        /**
+         * Told when a record is stored, delivered or dead-lettered ({@link HcpEventListener}); what it throws is
+         * caught and logged, never passed to the submitter or the sender.
+         */
+        public Builder eventListener(HcpEventListener listener) {
+            this.events = HcpEventListener.guarded(Objects.requireNonNull(listener, "eventListener"));
+            return this;
+        }
+
         /**
          * Asked before each delivery; while it says offline, no attempt is made (default: always online). Pair it
          * with a call to {@link Outbox#retryNow()} when the network returns.
@@ -636,6 +657,7 @@ public final class Outbox implements OutboxStore {
             return this;
         }
 
+        /** The clock for creation times and ages; tests fix it. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

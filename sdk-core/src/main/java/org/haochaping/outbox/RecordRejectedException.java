@@ -11,11 +11,27 @@ public final class RecordRejectedException extends OutboxException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String platformCode;
+
     public RecordRejectedException(String message) {
-        super(message);
+        this(message, null, null);
     }
 
     public RecordRejectedException(String message, Throwable cause) {
+        this(message, null, cause);
+    }
+
+    /**
+     * @param platformCode the platform's code for the refusal (e.g. {@code INVALID_PAYLOAD}), or {@code null}; told
+     *     to event listeners and metrics with the dead letter
+     */
+    public RecordRejectedException(String message, String platformCode, Throwable cause) {
         super(message, cause);
+        this.platformCode = platformCode;
+    }
+
+    /** The platform's code for the refusal, when it gave one. */
+    public java.util.Optional<String> platformCode() {
+        return java.util.Optional.ofNullable(platformCode);
     }
 }

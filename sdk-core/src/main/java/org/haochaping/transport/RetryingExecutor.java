@@ -97,6 +97,7 @@ final class RetryingExecutor {
         }
 
         void logAttempt(int attempt) {
+            observe(o -> o.attemptStarted(attempt));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("--> {} attempt {}/{} Idempotency-Key={} ({}-byte body) {}", description, attempt,
                         maxAttempts, idempotencyKey, request.bodyLength(), redactor.describe(request.headers()));
@@ -110,6 +111,7 @@ final class RetryingExecutor {
                 Duration delay = policy.backoff(attempt);
                 LOG.info("{} attempt {}/{} failed after {} ms ({}); retrying in {} ms", description, attempt,
                         maxAttempts, millis, describe(failure), delay.toMillis());
+                observe(o -> o.retryScheduled(attempt, delay, 0));
                 return delay;
             }
             LOG.debug("{} attempt {}/{} failed after {} ms ({}); giving up", description, attempt, maxAttempts,
@@ -139,9 +141,22 @@ final class RetryingExecutor {
                 Duration delay = retryAfter.isPresent() ? retryAfter.get() : policy.backoff(attempt);
                 LOG.info("{} attempt {}/{} got HTTP {}; retrying in {} ms{}", description, attempt, maxAttempts,
                         response.statusCode(), delay.toMillis(), retryAfter.isPresent() ? " (Retry-After)" : "");
+                observe(o -> o.retryScheduled(attempt, delay, response.statusCode()));
                 return delay;
             }
             throw serviceException(attempt, response, retryAfter.orElse(null));
+        }
+
+        /** Tells the request's observer; what it throws never changes the request's course. */
+        private void observe(java.util.function.Consumer<AttemptObserver> event) {
+            AttemptObserver observer = request.attemptObserver();
+            if (observer != null) {
+                try {
+                    event.accept(observer);
+                } catch (RuntimeException ignored) {
+                    LOG.debug("{}: the attempt observer threw {}", description, ignored.getClass().getName());
+                }
+            }
         }
 
         private ServiceException serviceException(int attempt, TransportResponse response, Duration retryAfter) {

@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * another 4xx; every write ({@link HttpMethod#isWrite()}) carries an {@code Idempotency-Key}, the same on
  * every attempt; a 2xx response is returned, any other status ends in a {@link ServiceException}, no
  * response at all in a {@link TransportException}; each attempt sends {@link TransportRequest#attemptBody()}'s bytes
- * when the request has one and sets {@link TransportRequest#attemptHeaders()} computed over those bytes.
+ * when the request has one and sets {@link TransportRequest#attemptHeaders()} computed over those bytes; when the
+ * request has an {@link TransportRequest#attemptObserver()}, it is told of each attempt before it is sent and of each
+ * retry before the wait (what it throws is ignored).
  * Implementations are thread-safe.
  */
 public interface Transport extends AutoCloseable {

@@ -32,6 +32,7 @@ public final class TransportRequest {
     private final String contentType;
     private final AttemptHeaders attemptHeaders;
     private final AttemptBody attemptBody;
+    private final AttemptObserver attemptObserver;
 
     private TransportRequest(Builder builder) {
         this.method = builder.method;
@@ -41,6 +42,7 @@ public final class TransportRequest {
         this.contentType = builder.contentType;
         this.attemptHeaders = builder.attemptHeaders;
         this.attemptBody = builder.attemptBody;
+        this.attemptObserver = builder.attemptObserver;
     }
 
     /**
@@ -99,6 +101,11 @@ public final class TransportRequest {
         return attemptBody;
     }
 
+    /** Told of each attempt and retry (for events and metrics), or {@code null} for none. */
+    public AttemptObserver attemptObserver() {
+        return attemptObserver;
+    }
+
     /**
      * The bytes to send on one attempt: {@link #attemptBody()} applied, or a copy of the stored body. An
      * {@link Exchange} calls it once per attempt, since an attempt body (a national envelope) is valid once.
@@ -138,6 +145,7 @@ public final class TransportRequest {
         private String contentType;
         private AttemptHeaders attemptHeaders;
         private AttemptBody attemptBody;
+        private AttemptObserver attemptObserver;
 
         private Builder(HttpMethod method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -215,6 +223,12 @@ public final class TransportRequest {
         /** A body to make for every attempt from the stored one, such as an envelope sealed at sending time. */
         public Builder attemptBody(AttemptBody attemptBody) {
             this.attemptBody = Objects.requireNonNull(attemptBody, "attemptBody");
+            return this;
+        }
+
+        /** Told of each attempt the transport sends and each retry it schedules (events, metrics). */
+        public Builder attemptObserver(AttemptObserver attemptObserver) {
+            this.attemptObserver = Objects.requireNonNull(attemptObserver, "attemptObserver");
             return this;
         }
 

@@ -21,6 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.haochaping.event.HcpEventListener;
+import org.haochaping.event.OutboxEvent;
 import org.haochaping.outbox.OutboxRecord;
 import org.haochaping.outbox.OutboxSink;
 import org.haochaping.outbox.OutboxStorageException;
@@ -70,6 +72,7 @@ public final class JdbcOutboxStore implements OutboxStore {
     private final Duration retention;
     private final BiConsumer<OutboxRecord, RecordRejectedException> rejectionHandler;
     private final Clock clock;
+    private final HcpEventListener events;
     private final Thread worker;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -93,6 +96,7 @@ public final class JdbcOutboxStore implements OutboxStore {
         this.retention = b.retention;
         this.rejectionHandler = b.rejectionHandler;
         this.clock = b.clock;
+        this.events = b.events;
         this.worker = b.deliver ? new Thread(this::runWorker, "hcp-outbox-jdbc-" + instanceId) : null;
         if (worker != null) {
             worker.setDaemon(true);
@@ -196,7 +200,10 @@ public final class JdbcOutboxStore implements OutboxStore {
                 if (!keys.next()) {
                     throw new SQLException("the database returned no id for the new outbox row");
                 }
-                return OutboxRecord.restore(keys.getLong(1), key, kind, Instant.ofEpochMilli(now), payload);
+                OutboxRecord record = OutboxRecord.restore(keys.getLong(1), key, kind, Instant.ofEpochMilli(now),
+                        payload);
+                events.outboxStored(event(record, null));
+                return record;
             }
         }
     }
@@ -449,6 +456,7 @@ public final class JdbcOutboxStore implements OutboxStore {
             update("UPDATE " + table + " SET status = 'DELIVERED', payload = NULL, lease_owner = NULL, last_error = NULL,"
                     + " finished_at = ? WHERE id = ? AND status = 'PENDING'", clock.millis(), record.sequence());
             LOG.debug("Outbox {} row {} ({}) delivered", table, record.sequence(), record.kind());
+            events.outboxDelivered(event(record, null));
         } catch (OutboxStorageException notWritten) {
             // Delivered, but the row still says PENDING: it is delivered again when the lease ends, under the same
             // idempotency key, and counted once.
@@ -468,6 +476,7 @@ public final class JdbcOutboxStore implements OutboxStore {
                     notWritten.getMessage());
             return;
         }
+        events.outboxDeadLettered(event(record, rejected.platformCode().orElse(null)));
         try {
             rejectionHandler.accept(record, rejected);
         } catch (RuntimeException handlerFailed) {
@@ -475,6 +484,11 @@ public final class JdbcOutboxStore implements OutboxStore {
                     handlerFailed.toString());
         }
         signalProgress();
+    }
+
+    private OutboxEvent event(OutboxRecord record, String platformCode) {
+        return new OutboxEvent("jdbc", record.kind(), record.sequence(), record.idempotencyKey(),
+                record.payloadSize(), Duration.between(record.createdAt(), clock.instant()), platformCode);
     }
 
     private void retryLater(OutboxRecord record, Exception failure) {
@@ -662,6 +676,7 @@ public final class JdbcOutboxStore implements OutboxStore {
                 LOG.warn("Outbox row {} ({}) refused by the platform, kept as a dead letter: {}", record.sequence(),
                         record.kind(), reason.getMessage());
         private Clock clock = Clock.systemUTC();
+        private HcpEventListener events = HcpEventListener.NONE;
 
         private Builder(DataSource dataSource, OutboxSink sink) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -763,6 +778,15 @@ public final class JdbcOutboxStore implements OutboxStore {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Told when a row is stored (on a joined transaction: before it commits), delivered or dead-lettered
+         * ({@link HcpEventListener}); what it throws is caught and logged, never passed to the submitter or the worker.
+         */
+        public Builder eventListener(HcpEventListener listener) {
+            this.events = HcpEventListener.guarded(Objects.requireNonNull(listener, "eventListener"));
             return this;
         }
 

@@ -2,6 +2,11 @@ package org.haochaping.spring.boot;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import javax.sql.DataSource;
 import org.haochaping.calendar.WorkingDayCalendar;
 import org.haochaping.client.HcpClient;
@@ -9,13 +14,17 @@ import org.haochaping.client.WorkOrderCallbacks;
 import org.haochaping.crypto.request.InMemoryReplayGuard;
 import org.haochaping.crypto.request.MessageVerifier;
 import org.haochaping.crypto.request.ReplayGuard;
+import org.haochaping.event.HcpEventListener;
 import org.haochaping.jdbc.JdbcDialect;
 import org.haochaping.jdbc.JdbcOutboxStore;
 import org.haochaping.jdbc.JdbcReplayGuard;
 import org.haochaping.jdbc.JdbcSchema;
 import org.haochaping.jdbc.JdbcTables;
+import org.haochaping.jdbc.JdbcTrackerStore;
 import org.haochaping.outbox.Outbox;
 import org.haochaping.outbox.OutboxStore;
+import org.haochaping.tracking.EvaluationTracker;
+import org.haochaping.tracking.InMemoryTrackerStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,16 +53,42 @@ public class HcpAutoConfiguration {
         return WorkingDayCalendar.official();
     }
 
+    /** Every {@link HcpEventListener} bean (the metrics binder among them) hears the client's requests. */
     @Bean
     @ConditionalOnMissingBean
-    public HcpClient hcpClient(HcpProperties properties) {
+    public HcpClient hcpClient(HcpProperties properties, ObjectProvider<HcpEventListener> listeners) {
         if (properties.getBaseUrl() == null) {
             throw new IllegalStateException("hcp.base-url: the central platform's base URL is required");
         }
         return HcpClient.builder().baseUrl(properties.getBaseUrl()).appId(properties.getAppId())
                 .signer(HcpKeys.signer(properties.getSigning()))
                 .platformVerifier(HcpKeys.platformVerifier(properties.getPlatform().getKeys()))
+                .eventListener(listeners(listeners))
                 .build();
+    }
+
+    private static HcpEventListener listeners(ObjectProvider<HcpEventListener> listeners) {
+        return HcpEventListener.guarded(listeners.orderedStream().toList());
+    }
+
+    /**
+     * The Art. 16 tracker (reminders after 24 hours, 未评 after the 5th working day): its cases in the application's
+     * database when it has one, so that every instance shares them and each act is claimed once; else in memory.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public EvaluationTracker hcpEvaluationTracker(HcpProperties properties, ObjectProvider<DataSource> dataSources,
+            WorkingDayCalendar calendar) {
+        DataSource dataSource = dataSources.getIfUnique();
+        EvaluationTracker.Builder tracker = EvaluationTracker.builder().calendar(calendar);
+        if (dataSource != null && properties.getOutbox().getStore() != HcpProperties.StoreType.FILE) {
+            JdbcTables tables = JdbcTables.withPrefix(properties.getOutbox().getTablePrefix());
+            initializeSchema(properties, dataSource, tables);
+            tracker.store(new JdbcTrackerStore(dataSource, tables));
+        } else {
+            tracker.store(new InMemoryTrackerStore());
+        }
+        return tracker.build();
     }
 
     /** In the application's database when it has one, so every instance sees every nonce; else in memory. */
@@ -76,7 +111,8 @@ public class HcpAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnExpression("!'${hcp.outbox.store:}'.equalsIgnoreCase('none')")
-    public OutboxStore hcpOutbox(HcpProperties properties, HcpClient client, ObjectProvider<DataSource> dataSources) {
+    public OutboxStore hcpOutbox(HcpProperties properties, HcpClient client, ObjectProvider<DataSource> dataSources,
+            ObjectProvider<HcpEventListener> listeners) {
         HcpProperties.Outbox settings = properties.getOutbox();
         DataSource dataSource = dataSources.getIfUnique();
         HcpProperties.StoreType store = settings.getStore() != null ? settings.getStore()
@@ -89,9 +125,10 @@ public class HcpAutoConfiguration {
             initializeSchema(properties, dataSource, tables);
             return JdbcOutboxStore.builder(dataSource, client.outboxSink()).tables(tables)
                     .transactionJoin(new SpringTransactionJoin(dataSource)).lease(settings.getLease())
-                    .pollInterval(settings.getPollInterval()).retention(settings.getRetention()).start();
+                    .pollInterval(settings.getPollInterval()).retention(settings.getRetention())
+                    .eventListener(listeners(listeners)).start();
         }
-        return Outbox.builder(settings.getDirectory(), client.outboxSink()).open();
+        return Outbox.builder(settings.getDirectory(), client.outboxSink()).eventListener(listeners(listeners)).open();
     }
 
     @Bean
@@ -133,8 +170,31 @@ public class HcpAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "hcpHealthIndicator")
-        HealthIndicator hcpHealthIndicator(ObjectProvider<OutboxStore> outbox, WorkingDayCalendar calendar) {
-            return new HcpHealthIndicator(outbox.getIfAvailable(), calendar, Clock.systemUTC());
+        HealthIndicator hcpHealthIndicator(HcpProperties properties, ObjectProvider<OutboxStore> outbox,
+                WorkingDayCalendar calendar, ObjectProvider<HcpClient> client, ObjectProvider<Clock> clocks) {
+            Clock clock = clocks.getIfUnique(Clock::systemUTC);
+            HcpProperties.Health settings = properties.getHealth();
+            HcpClient platform = settings.isPlatform() ? client.getIfAvailable() : null;
+            return new HcpHealthIndicator(outbox.getIfAvailable(), calendar, clock,
+                    platform == null ? null : new PlatformProbe(platform, clock, settings.getPlatformInterval(),
+                            settings.getPlatformWait()),
+                    keyExpiry(properties.getSigning().getExpiresAt()), properties.getSigning().getExpiryWarning());
+        }
+
+        /** {@code hcp.signing.expires-at}: a date (valid through that day, Beijing time) or a date-time with offset. */
+        static Instant keyExpiry(String expiresAt) {
+            if (expiresAt == null || expiresAt.isBlank()) {
+                return null;
+            }
+            try {
+                if (expiresAt.length() == 10) {
+                    return LocalDate.parse(expiresAt).plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+                }
+                return OffsetDateTime.parse(expiresAt).toInstant();
+            } catch (DateTimeParseException wrong) {
+                throw new IllegalStateException("hcp.signing.expires-at: '" + expiresAt + "' is neither a date"
+                        + " (2027-06-30) nor a date-time with offset (2027-06-30T18:00:00+08:00)", wrong);
+            }
         }
     }
 
@@ -145,7 +205,7 @@ public class HcpAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         HcpMetrics hcpMetrics(ObjectProvider<OutboxStore> outbox) {
-            return new HcpMetrics(outbox.getIfAvailable());
+            return new HcpMetrics(outbox::getIfAvailable);
         }
     }
 }

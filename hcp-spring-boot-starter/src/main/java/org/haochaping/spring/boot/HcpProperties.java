@@ -21,6 +21,7 @@ public class HcpProperties {
     private final Platform platform = new Platform();
     private final Outbox outbox = new Outbox();
     private final Callbacks callbacks = new Callbacks();
+    private final Health health = new Health();
 
     public String getBaseUrl() {
         return baseUrl;
@@ -54,6 +55,10 @@ public class HcpProperties {
         return callbacks;
     }
 
+    public Health getHealth() {
+        return health;
+    }
+
     /** This system's signing key (interface-spec 4). */
     public static class Signing {
 
@@ -65,6 +70,31 @@ public class HcpProperties {
 
         /** The password of an encrypted PEM or of a PKCS#12 file. */
         private String keyPassword;
+
+        /**
+         * When the signing key (its certificate) expires: a date (valid through that day, Beijing time), e.g. 2027-06-30,
+         * or a date-time with offset, e.g. 2027-06-30T18:00:00+08:00. Shown and checked by the health indicator.
+         */
+        private String expiresAt;
+
+        /** How long before the key expires the health indicator reports KEY_EXPIRING. */
+        private Duration expiryWarning = Duration.ofDays(30);
+
+        public String getExpiresAt() {
+            return expiresAt;
+        }
+
+        public void setExpiresAt(String expiresAt) {
+            this.expiresAt = expiresAt;
+        }
+
+        public Duration getExpiryWarning() {
+            return expiryWarning;
+        }
+
+        public void setExpiryWarning(Duration expiryWarning) {
+            this.expiryWarning = expiryWarning;
+        }
 
         public String getKeyId() {
             return keyId;
@@ -92,7 +122,8 @@ public class HcpProperties {
 
         @Override
         public String toString() {
-            return "Signing{keyId=" + keyId + ", privateKey=" + privateKey + "}"; // never the password
+            return "Signing{keyId=" + keyId + ", privateKey=" + privateKey + ", expiresAt=" + expiresAt
+                    + "}"; // never the password
         }
     }
 
@@ -214,6 +245,43 @@ public class HcpProperties {
 
         public void setPath(String path) {
             this.path = path;
+        }
+    }
+
+    /** What the health indicator checks beyond the outbox and the calendar. */
+    public static class Health {
+
+        /** Whether the health indicator checks that the platform answers and verifies (a signed calendar GET). */
+        private boolean platform = true;
+
+        /** How long a platform check's result is kept before the next health probe checks again. */
+        private Duration platformInterval = Duration.ofMinutes(5);
+
+        /** How long a health probe waits for a running platform check before it reports the previous result. */
+        private Duration platformWait = Duration.ofSeconds(5);
+
+        public boolean isPlatform() {
+            return platform;
+        }
+
+        public void setPlatform(boolean platform) {
+            this.platform = platform;
+        }
+
+        public Duration getPlatformInterval() {
+            return platformInterval;
+        }
+
+        public void setPlatformInterval(Duration platformInterval) {
+            this.platformInterval = platformInterval;
+        }
+
+        public Duration getPlatformWait() {
+            return platformWait;
+        }
+
+        public void setPlatformWait(Duration platformWait) {
+            this.platformWait = platformWait;
         }
     }
 }
