@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.haochaping.model.Channel;
 import org.haochaping.wire.WireProfile;
+import org.haochaping.wire.internal.WireTrees;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -47,7 +48,7 @@ class SchemaConsistencyTest {
         JsonNode evaluation = schema("unified-evaluation.schema.json");
         JsonNode caseSchema = schema("unified-case.schema.json");
         for (SamplePayloads.Sample s : SamplePayloads.all()) {
-            JsonNode written = WireProfile.unified().writeEvaluation(s.evaluation());
+            JsonNode written = WireTrees.writeEvaluation(WireProfile.unified(), s.evaluation());
             assertThat(evaluation.get("properties").fieldNames()).toIterable().containsAll(names(written));
             assertThat(names(written)).containsAll(texts(evaluation.get("required")));
             assertThat(names(caseSchema.get("properties"))).containsAll(names(written.get("case")));
@@ -69,7 +70,7 @@ class SchemaConsistencyTest {
             if (s.evaluation().channel() == Channel.SUGGESTION_BOX) {
                 continue;
             }
-            JsonNode written = WireProfile.national().writeEvaluation(s.evaluation());
+            JsonNode written = WireTrees.writeEvaluation(WireProfile.national(), s.evaluation());
             assertThat(names(national.get("properties"))).containsAll(names(written));
             assertThat(names(written)).containsAll(texts(national.get("required")));
         }

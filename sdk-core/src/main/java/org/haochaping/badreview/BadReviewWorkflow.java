@@ -2,15 +2,18 @@ package org.haochaping.badreview;
 
 import java.time.OffsetDateTime;
 import org.haochaping.calendar.DateNotCoveredException;
-import org.haochaping.deadline.Deadline;
 import org.haochaping.deadline.DeadlineCalculator;
-import org.haochaping.deadline.DeadlineRule;
 import org.haochaping.model.Grade;
 
 /**
  * Opens bad-review work orders and moves them through Art. 18–22, attaching the deadlines each step starts:
  * receipt by the handling department ({@code DISPATCH}) starts the appeal period (Art. 21); classification
  * starts the Art. 20 limits of its category, counted from that same receipt.
+ *
+ * <p>Why it exists beside {@link WorkOrder}: the order is a value that knows no calendar, and the transition table
+ * checks steps without computing a deadline; this is the one object that binds the two to a
+ * {@link DeadlineCalculator} (the working-day calendar of Art. 20–21), so that every step a system takes starts its
+ * deadlines on the same calendar. Build one per calendar and share it.
  *
  * <pre>{@code
  * BadReviewWorkflow flow = new BadReviewWorkflow(DeadlineCalculator.official());
@@ -58,12 +61,7 @@ public final class BadReviewWorkflow {
         if (order == null) {
             throw new IllegalArgumentException("order is required");
         }
-        return order.apply(action, by, at, new WorkOrder.DeadlineSource() {
-            @Override
-            public Deadline deadline(DeadlineRule rule, OffsetDateTime startedAt) {
-                return deadlines.calculate(rule, startedAt);
-            }
-        });
+        return WorkOrderTransitions.apply(order, action, by, at, deadlines::calculate);
     }
 
     public DeadlineCalculator deadlineCalculator() {

@@ -1,15 +1,11 @@
 package org.haochaping.badreview;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.haochaping.deadline.Deadline;
 import org.haochaping.deadline.DeadlineCalculator;
@@ -18,20 +14,12 @@ import org.haochaping.model.Grade;
 
 /**
  * A bad-review work order (差评工单, Art. 18–22): who and what it is about, and its history of events, from
- * which its state follows. Immutable and thread-safe; every change returns a new order
- * ({@link BadReviewWorkflow#apply}).
+ * which its state follows. An immutable value, thread-safe; every change returns a new order
+ * ({@link BadReviewWorkflow#apply}). Which event may follow which, by whom and when, is the transition table
+ * ({@code WorkOrderTransitions}, tabulated in docs/interface-spec.md 5.5); its JSON form and the replay that reads it
+ * back are {@code WorkOrderJson}.
  *
- * <p>The states and events:
- * <pre>
- * CREATED --DISPATCH--> DISPATCHED --VERIFY--> VERIFIED --CLASSIFY--> CLASSIFIED --START_RECTIFICATION--> RECTIFYING
- *                                                 \--DISMISS--> DISMISSED ("未评", Art. 19; not after a VALID verdict)
- * DISPATCHED, VERIFIED, CLASSIFIED, RECTIFYING --APPLY_FOR_REVIEW--> UNDER_REVIEW
- * UNDER_REVIEW --DECIDE_REVIEW(INVALID)--> INVALIDATED ("未评", Art. 21)
- * UNDER_REVIEW --DECIDE_REVIEW(VALID)--> the state appealed from (VERIFIED when appealed from DISPATCHED)
- * RECTIFYING --COMPLETE_RECTIFICATION--> RECTIFIED --FOLLOW_UP--> FOLLOWED_UP
- * CALL_BACK is recorded in CLASSIFIED and RECTIFYING without changing the state.
- * </pre>
- * Art. 18: a city-level order ({@link #isCityLevel()}) is dispatched by the system, a district-level one by the
+ * <p>Art. 18: a city-level order ({@link #isCityLevel()}) is dispatched by the system, a district-level one by the
  * district government, always to the evaluated department; only that department acts as the handling department.
  * Art. 21: an order may be appealed once, with evidence ({@link Evidence}), within the {@link DeadlineRule#APPEAL}
  * deadline and until rectification is complete; a VALID verdict is final (the order can no longer be dismissed)
@@ -42,13 +30,7 @@ import org.haochaping.model.Grade;
  * "deptCode":..., "areaCode":..., "state":"RECTIFYING", "history":[events]}}. Reading it back replays the
  * history through the same rules, so an order that the rules would not have produced cannot be read.
  */
-@JsonPropertyOrder({"orderNo", "evaluationId", "caseNo", "grade", "deptCode", "areaCode", "state", "history"})
 public final class WorkOrder {
-
-    /** Where an event's deadlines come from: the calculator when acting, the stored history when replaying. */
-    interface DeadlineSource {
-        Deadline deadline(DeadlineRule rule, OffsetDateTime startedAt);
-    }
 
     private final String orderNo;
     private final String evaluationId;
@@ -107,78 +89,17 @@ public final class WorkOrder {
         }
     }
 
-    /** The state an event leads to from {@code from}; {@code null} when the rules do not provide for it there. */
-    static WorkOrderState target(WorkOrderState from, WorkOrderEventType type, ReviewVerdict verdict) {
-        switch (type) {
-            case DISPATCH:
-                return from == WorkOrderState.CREATED ? WorkOrderState.DISPATCHED : null;
-            case VERIFY:
-                return from == WorkOrderState.DISPATCHED ? WorkOrderState.VERIFIED : null;
-            case DISMISS:
-                return from == WorkOrderState.VERIFIED ? WorkOrderState.DISMISSED : null;
-            case CLASSIFY:
-                return from == WorkOrderState.VERIFIED ? WorkOrderState.CLASSIFIED : null;
-            case CALL_BACK:
-                return from == WorkOrderState.CLASSIFIED || from == WorkOrderState.RECTIFYING ? from : null;
-            case START_RECTIFICATION:
-                return from == WorkOrderState.CLASSIFIED ? WorkOrderState.RECTIFYING : null;
-            case COMPLETE_RECTIFICATION:
-                return from == WorkOrderState.RECTIFYING ? WorkOrderState.RECTIFIED : null;
-            case FOLLOW_UP:
-                return from == WorkOrderState.RECTIFIED ? WorkOrderState.FOLLOWED_UP : null;
-            case APPLY_FOR_REVIEW:
-                return isAppealable(from) ? WorkOrderState.UNDER_REVIEW : null;
-            case DECIDE_REVIEW:
-                if (from != WorkOrderState.UNDER_REVIEW) {
-                    return null;
-                }
-                return verdict == ReviewVerdict.INVALID ? WorkOrderState.INVALIDATED : WorkOrderState.VERIFIED;
-            default:
-                return null;
-        }
-    }
-
-    /** Art. 21: an appeal may be made whatever the handling state, until rectification is complete. */
-    private static boolean isAppealable(WorkOrderState state) {
-        return state == WorkOrderState.DISPATCHED || state == WorkOrderState.VERIFIED
-                || state == WorkOrderState.CLASSIFIED || state == WorkOrderState.RECTIFYING;
-    }
-
     /**
      * Art. 18: whether the order concerns a city-level unit (市级部门): the county part (digits 5–6) of its area
      * code (GB/T 2260) is {@code 00}. A city-level order goes from the system straight to that department; a
      * district-level one goes to the district government (区人民政府), which sends it on to the district department.
      */
-    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isCityLevel() {
         return areaCode.length() >= 6 && areaCode.startsWith("00", 4);
     }
 
-    /** Who is checked against the order (Art. 18–21): the dispatcher by level, the department by being the recipient. */
-    private void checkActor(WorkOrderEventType type, WorkOrderAction action, Actor by) {
-        if (type == WorkOrderEventType.DISPATCH) {
-            ActorRole expected = isCityLevel() ? ActorRole.SYSTEM : ActorRole.DISTRICT_GOVERNMENT;
-            if (by.role() != expected) {
-                throw new IllegalTransitionException(orderNo, state, type, "Art. 18", (isCityLevel()
-                        ? "a city-level order (area " + areaCode + ") goes from the system (好差评系统) straight to the department"
-                        : "a district-level order (area " + areaCode + ") is sent on by the district government (区人民政府)")
-                        + ", not by " + by.role());
-            }
-            if (!deptCode.equals(action.toDeptCode())) {
-                throw new IllegalTransitionException(orderNo, state, type, "Art. 18", "the order goes to the evaluated "
-                        + "department " + deptCode + ", not to " + action.toDeptCode());
-            }
-        } else if (by.role() == ActorRole.HANDLING_DEPARTMENT) {
-            String recipient = handlingDeptCode();
-            if (recipient != null && !recipient.equals(by.id())) {
-                throw new IllegalTransitionException(orderNo, state, type, type.article(), "only the department that "
-                        + "received the order (" + recipient + ") may act on it, not " + by.id());
-            }
-        }
-    }
-
     /** The last {@code DECIDE_REVIEW} with a VALID verdict, or {@code null}. */
-    private WorkOrderEvent validVerdict() {
+    WorkOrderEvent validVerdict() {
         WorkOrderEvent found = null;
         for (WorkOrderEvent e : history) {
             if (e.type() == WorkOrderEventType.DECIDE_REVIEW && e.verdict() == ReviewVerdict.VALID) {
@@ -197,130 +118,26 @@ public final class WorkOrder {
         return verdict != null ? verdict.at() : receivedAt();
     }
 
-    WorkOrder apply(WorkOrderAction action, Actor by, OffsetDateTime at, DeadlineSource deadlines) {
-        if (action == null || by == null || at == null) {
-            throw new IllegalArgumentException("work order " + orderNo + ": action, who (actor) and when (at) are required");
-        }
-        WorkOrderEventType type = action.type();
-        WorkOrderState to = target(state, type, action.verdict());
-        if (to == null) {
-            throw new IllegalTransitionException(orderNo, state, type, type.article(), "not provided for in this state ("
-                    + state.article() + "); allowed here: " + (state.isFinal() ? "nothing, the order is closed" : allowedEvents()));
-        }
-        if (!type.roles().contains(by.role())) {
-            throw new IllegalTransitionException(orderNo, state, type, type.article(), "only " + type.roles()
-                    + " may do this, not " + by.role());
-        }
-        checkActor(type, action, by);
-        if (type == WorkOrderEventType.DISMISS && validVerdict() != null) {
-            throw new IllegalTransitionException(orderNo, state, type, "Art. 21", "a review found the bad review valid "
-                    + "(认定差评有效): the verdict is final and handling continues with rectification");
-        }
-        WorkOrderEvent last = history.get(history.size() - 1);
-        if (at.isBefore(last.at())) {
-            throw new IllegalTransitionException(orderNo, state, type, type.article(), "its time " + at
-                    + " is before the previous event (" + last.type() + " at " + last.at() + ")");
-        }
-        if (type == WorkOrderEventType.APPLY_FOR_REVIEW) {
-            if (hasEvent(WorkOrderEventType.APPLY_FOR_REVIEW)) {
-                throw new IllegalTransitionException(orderNo, state, type, type.article(), "the bad review was already appealed once");
-            }
-            Deadline appeal = deadline(DeadlineRule.APPEAL);
-            if (appeal != null && !appeal.isMetBy(at)) {
-                throw new IllegalTransitionException(orderNo, state, type, type.article(), "the appeal period (1 working day "
-                        + "after receipt) ended at " + appeal.dueAt());
-            }
-        }
-        if (type == WorkOrderEventType.DECIDE_REVIEW && action.verdict() == ReviewVerdict.VALID) {
-            // Handling continues where the appeal found it; an appeal before verification counts as verified,
-            // since the review itself checked the bad review (Art. 21).
-            WorkOrderState appealedFrom = history.get(history.size() - 1).from();
-            to = appealedFrom == WorkOrderState.DISPATCHED ? WorkOrderState.VERIFIED : appealedFrom;
-        }
-        List<Deadline> started = new ArrayList<>();
-        if (type == WorkOrderEventType.DISPATCH) {
-            started.add(deadlines.deadline(DeadlineRule.APPEAL, at));
-        } else if (type == WorkOrderEventType.CLASSIFY) {
-            OffsetDateTime from = limitsStartAt();
-            for (DeadlineRule rule : action.category().deadlineRules()) {
-                started.add(deadlines.deadline(rule, from));
-            }
-        } else if (type == WorkOrderEventType.DECIDE_REVIEW && action.verdict() == ReviewVerdict.VALID
-                && category() != null) {
-            // Art. 20, 21: the appeal suspended the limits of the category; they run again from the verdict.
-            for (DeadlineRule rule : category().deadlineRules()) {
-                started.add(deadlines.deadline(rule, at));
-            }
-        }
+    /** This order after one more event, which leads to {@code to} (see {@link WorkOrderTransitions#apply}). */
+    WorkOrder with(WorkOrderEvent event, WorkOrderState to) {
         List<WorkOrderEvent> next = new ArrayList<>(history);
-        next.add(new WorkOrderEvent(action, state, to, by, at, started));
+        next.add(event);
         return new WorkOrder(this, next, to);
     }
 
-    @JsonCreator
-    static WorkOrder fromJson(@JsonProperty("orderNo") String orderNo,
-                              @JsonProperty("evaluationId") String evaluationId,
-                              @JsonProperty("caseNo") String caseNo,
-                              @JsonProperty("grade") Grade grade,
-                              @JsonProperty("deptCode") String deptCode,
-                              @JsonProperty("areaCode") String areaCode,
-                              @JsonProperty("state") WorkOrderState state,
-                              @JsonProperty("history") List<WorkOrderEvent> history) {
-        if (history == null || history.isEmpty() || history.get(0).type() != WorkOrderEventType.OPEN) {
-            throw new WorkOrderException("Art. 18", "work order " + orderNo + ": its history must start with OPEN");
-        }
-        WorkOrderEvent first = history.get(0);
-        WorkOrder order = open(orderNo, evaluationId, caseNo, grade, deptCode, areaCode, first.actor(), first.at(), first.note());
-        if (first.from() != null || first.to() != WorkOrderState.CREATED || !first.deadlines().isEmpty()) {
-            throw new WorkOrderException("Art. 18", "work order " + orderNo + ": OPEN leads to CREATED and starts no deadline");
-        }
-        for (int i = 1; i < history.size(); i++) {
-            final WorkOrderEvent stored = history.get(i);
-            final String article = stored.type().article();
-            final String ref = "work order " + orderNo + ", event " + (i + 1) + " (" + stored.type() + ")";
-            final Map<DeadlineRule, Deadline> byRule = new EnumMap<>(DeadlineRule.class);
-            final OffsetDateTime receipt = order.receivedAt();
-            for (Deadline d : stored.deadlines()) {
-                if (byRule.put(d.rule(), d) != null) {
-                    throw new WorkOrderException(article, ref + ": deadline " + d.rule() + " listed twice");
-                }
-            }
-            order = order.apply(stored.action(), stored.actor(), stored.at(), new DeadlineSource() {
-                @Override
-                public Deadline deadline(DeadlineRule rule, OffsetDateTime startedAt) {
-                    Deadline d = byRule.get(rule);
-                    // Histories recorded before appeals suspended the limits (Art. 21) counted them from receipt.
-                    boolean legacy = d != null && rule != DeadlineRule.APPEAL && receipt != null
-                            && d.startedAt().isEqual(receipt);
-                    if (d == null || (!d.startedAt().isEqual(startedAt) && !legacy)) {
-                        throw new WorkOrderException(article, ref + ": must carry the " + rule + " deadline ("
-                                + rule.article() + ") started at " + startedAt);
-                    }
-                    return d;
-                }
-            });
-            WorkOrderEvent replayed = order.history.get(i);
-            if (replayed.from() != stored.from() || replayed.to() != stored.to()) {
-                throw new WorkOrderException(article, ref + ": recorded as " + stored.from() + "->" + stored.to()
-                        + " but the rules lead " + replayed.from() + "->" + replayed.to());
-            }
-            if (replayed.deadlines().size() != stored.deadlines().size()) {
-                throw new WorkOrderException(article, ref + ": carries deadlines " + byRule.keySet()
-                        + " but starts only " + replayed.deadlines().size());
-            }
-        }
-        if (state != null && state != order.state) {
-            throw new WorkOrderException(order.state.article(), "work order " + orderNo + ": state says " + state
-                    + " but its history leads to " + order.state);
-        }
-        return order;
+    /** Jackson writes the wire form ({@link WorkOrderJson}). */
+    @JsonValue
+    WorkOrderJson toJson() {
+        return WorkOrderJson.of(this);
     }
 
-    private boolean hasEvent(WorkOrderEventType type) {
-        return firstEvent(type) != null;
+    /** Jackson reads the wire form and replays it ({@link WorkOrderJson#replay}). */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static WorkOrder fromJson(WorkOrderJson form) {
+        return form.replay();
     }
 
-    private WorkOrderEvent firstEvent(WorkOrderEventType type) {
+    WorkOrderEvent firstEvent(WorkOrderEventType type) {
         for (WorkOrderEvent e : history) {
             if (e.type() == type) {
                 return e;
@@ -329,7 +146,12 @@ public final class WorkOrder {
         return null;
     }
 
-    private Deadline deadline(DeadlineRule rule) {
+    WorkOrderEvent lastEvent() {
+        return history.get(history.size() - 1);
+    }
+
+    /** The first deadline of {@code rule} the history started, or {@code null}. */
+    Deadline deadline(DeadlineRule rule) {
         for (Deadline d : deadlines()) {
             if (d.rule() == rule) {
                 return d;
@@ -338,48 +160,40 @@ public final class WorkOrder {
         return null;
     }
 
-    @JsonProperty("orderNo")
     public String orderNo() {
         return orderNo;
     }
 
     /** The bad evaluation that opened the order (Art. 18). */
-    @JsonProperty("evaluationId")
     public String evaluationId() {
         return evaluationId;
     }
 
     /** The case (办件) evaluated. */
-    @JsonProperty("caseNo")
     public String caseNo() {
         return caseNo;
     }
 
     /** 不满意 or 非常不满意. */
-    @JsonProperty("grade")
     public Grade grade() {
         return grade;
     }
 
     /** The evaluated department's code. */
-    @JsonProperty("deptCode")
     public String deptCode() {
         return deptCode;
     }
 
     /** The area (行政区划) code of the evaluated service. */
-    @JsonProperty("areaCode")
     public String areaCode() {
         return areaCode;
     }
 
-    @JsonProperty("state")
     public WorkOrderState state() {
         return state;
     }
 
     /** Every event, oldest first; the first is {@code OPEN}. */
-    @JsonProperty("history")
     public List<WorkOrderEvent> history() {
         return history;
     }
@@ -415,19 +229,7 @@ public final class WorkOrder {
 
     /** The events the rules provide for in the current state, whoever acts and whenever. */
     public Set<WorkOrderEventType> allowedEvents() {
-        Set<WorkOrderEventType> allowed = EnumSet.noneOf(WorkOrderEventType.class);
-        for (WorkOrderEventType t : WorkOrderEventType.values()) {
-            if (t == WorkOrderEventType.APPLY_FOR_REVIEW && hasEvent(t)) {
-                continue;
-            }
-            if (t == WorkOrderEventType.DISMISS && validVerdict() != null) {
-                continue;
-            }
-            if (t != WorkOrderEventType.OPEN && target(state, t, ReviewVerdict.VALID) != null) {
-                allowed.add(t);
-            }
-        }
-        return allowed;
+        return WorkOrderTransitions.allowedEvents(this);
     }
 
     /**
@@ -485,7 +287,7 @@ public final class WorkOrder {
             if (fulfilled != null) {
                 status = d.isMetBy(fulfilled) ? DeadlineStatus.MET : DeadlineStatus.MET_LATE;
             } else if (d.rule() == DeadlineRule.APPEAL) {
-                boolean stillPossible = isAppealable(state);
+                boolean stillPossible = WorkOrderTransitions.isAppealable(state);
                 status = stillPossible && !d.isOverdueAt(now) ? DeadlineStatus.OPEN : DeadlineStatus.LAPSED;
             } else if (state.countsAsUnevaluated()) {
                 status = DeadlineStatus.LAPSED;

@@ -12,6 +12,7 @@ import org.haochaping.model.CaseRecord;
 import org.haochaping.model.Evaluation;
 import org.haochaping.scorecard.UnevaluatedRecord;
 import org.haochaping.wire.WireProfile;
+import org.haochaping.wire.internal.WireTrees;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -40,16 +41,16 @@ final class RequestBodies {
             // accepted once and for five minutes).
             ArrayNode records = PlatformResponses.JSON.createArrayNode();
             for (Evaluation e : evaluations) {
-                records.add(WireProfile.national().writeEvaluation(e));
+                records.add(WireTrees.writeEvaluation(WireProfile.national(), e));
             }
             return bytes(records);
         }
-        return records(evaluations, WireProfile.unified()::writeEvaluation);
+        return records(evaluations, e -> WireTrees.writeEvaluation(WireProfile.unified(), e));
     }
 
     byte[] cases(List<CaseRecord> cases) {
         rules.cases(cases);
-        return records(cases, WireProfile.unified()::writeCase);
+        return records(cases, c -> WireTrees.writeCase(WireProfile.unified(), c));
     }
 
     /** {@code {"records": [...]}} in the form of spec section 2. */

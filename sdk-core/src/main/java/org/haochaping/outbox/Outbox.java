@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
@@ -19,6 +18,7 @@ import org.haochaping.crypto.cipher.Sm4FieldCipher;
 import org.haochaping.event.HcpEventListener;
 import org.haochaping.event.OutboxEvent;
 import org.haochaping.transport.IdempotencyKey;
+import org.haochaping.transport.Backoff;
 import org.haochaping.transport.ServiceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +59,8 @@ public final class Outbox implements OutboxStore {
     private final int maxRecords;
     private final long maxBytes;
     private final Duration submitTimeout;
-    private final Duration initialRetryBackoff;
-    private final Duration maxRetryBackoff;
+    /** Doubling from the builder's initial wait to its cap, up to 20% shorter at random (spreads retries out). */
+    private final Backoff retryBackoff;
     private final BiConsumer<OutboxRecord, RecordRejectedException> rejectionHandler;
     private final Clock clock;
     private final NetworkStatus networkStatus;
@@ -87,8 +87,7 @@ public final class Outbox implements OutboxStore {
         this.maxRecords = builder.maxRecords;
         this.maxBytes = builder.maxBytes;
         this.submitTimeout = builder.submitTimeout;
-        this.initialRetryBackoff = builder.initialRetryBackoff;
-        this.maxRetryBackoff = builder.maxRetryBackoff;
+        this.retryBackoff = Backoff.of(builder.initialRetryBackoff, builder.maxRetryBackoff, 0.2);
         this.rejectionHandler = builder.rejectionHandler;
         this.clock = builder.clock;
         this.networkStatus = builder.networkStatus;
@@ -370,11 +369,11 @@ public final class Outbox implements OutboxStore {
     private void waitForNetwork() {
         lock.lock();
         try {
-            nextAttemptNanos = System.nanoTime() + maxRetryBackoff.toNanos();
+            nextAttemptNanos = System.nanoTime() + retryBackoff.max().toNanos();
         } finally {
             lock.unlock();
         }
-        LOG.debug("Outbox: no network; waiting up to {} ms or for retryNow()", maxRetryBackoff.toMillis());
+        LOG.debug("Outbox: no network; waiting up to {} ms or for retryNow()", retryBackoff.max().toMillis());
     }
 
     /** Delivers one record; {@code false} when the sender must stop (closing). */
@@ -428,15 +427,10 @@ public final class Outbox implements OutboxStore {
         lock.lock();
         try {
             failures = ++consecutiveFailures;
-            delay = retryBackoff(failures);
             // A platform that said when to come back (Retry-After beyond what the transport waits) is
             // obeyed, up to the longest backoff.
-            if (failure instanceof ServiceException) {
-                Optional<Duration> retryAfter = ((ServiceException) failure).retryAfter();
-                if (retryAfter.isPresent() && retryAfter.get().compareTo(delay) > 0) {
-                    delay = retryAfter.get().compareTo(maxRetryBackoff) > 0 ? maxRetryBackoff : retryAfter.get();
-                }
-            }
+            delay = retryBackoff.delay(failures, failure instanceof ServiceException
+                    ? ((ServiceException) failure).retryAfter() : Optional.<Duration>empty());
             nextAttemptNanos = System.nanoTime() + delay.toNanos();
         } finally {
             lock.unlock();
@@ -451,17 +445,6 @@ public final class Outbox implements OutboxStore {
             LOG.error("Outbox record {} ({}) not delivered: the sink threw {}; {} consecutive failures, next try "
                     + "in {} ms", record.sequence(), record.kind(), describe(failure), failures, delay.toMillis());
         }
-    }
-
-    private Duration retryBackoff(int failures) {
-        long initial = initialRetryBackoff.toMillis();
-        long cap = maxRetryBackoff.toMillis();
-        long exponential = failures > 40 ? cap : Math.min(cap, initial << Math.min(failures - 1, 40));
-        if (exponential < 0) {
-            exponential = cap;
-        }
-        // Up to 20% shorter, so that terminals coming back online spread out.
-        return Duration.ofMillis(Math.round(exponential * (1.0 - 0.2 * ThreadLocalRandom.current().nextDouble())));
     }
 
     private static String describe(Throwable failure) {

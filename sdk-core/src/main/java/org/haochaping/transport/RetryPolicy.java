@@ -1,7 +1,6 @@
 package org.haochaping.transport;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How often and how long to wait before retrying. <em>What</em> is retried is fixed: connection
@@ -9,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>The delay before retry {@code n} (1-based) is {@code min(maxBackoff, initialBackoff * 2^(n-1))},
  * reduced by a random fraction of at most {@code jitter} so that many terminals coming back online do not
- * retry in lock-step. A {@code Retry-After} header (seconds or HTTP-date) replaces the computed delay when
+ * retry in lock-step (the SDK's one formula, {@link Backoff}). A {@code Retry-After} header (seconds or HTTP-date) replaces the computed delay when
  * it is at most {@code maxRetryAfter}; a longer one ends the retries and is reported in the
  * {@link ServiceException}, so that a caller such as the outbox can come back later.
  *
@@ -22,16 +21,12 @@ public final class RetryPolicy {
     private static final RetryPolicy NONE = new Builder().maxRetries(0).build();
 
     private final int maxRetries;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
-    private final double jitter;
+    private final Backoff backoff;
     private final Duration maxRetryAfter;
 
     private RetryPolicy(Builder builder) {
         this.maxRetries = builder.maxRetries;
-        this.initialBackoff = builder.initialBackoff;
-        this.maxBackoff = builder.maxBackoff;
-        this.jitter = builder.jitter;
+        this.backoff = Backoff.of(builder.initialBackoff, builder.maxBackoff, builder.jitter);
         this.maxRetryAfter = builder.maxRetryAfter;
     }
 
@@ -65,21 +60,13 @@ public final class RetryPolicy {
         if (retry < 1) {
             throw new IllegalArgumentException("retry: " + retry + " is less than 1");
         }
-        long initial = initialBackoff.toMillis();
-        long cap = maxBackoff.toMillis();
-        // Doubling 62 times overflows; the cap is reached long before.
-        long exponential = retry > 40 ? cap : Math.min(cap, initial << Math.min(retry - 1, 40));
-        if (exponential < 0) {
-            exponential = cap;
-        }
-        double reduction = jitter == 0.0 ? 0.0 : jitter * ThreadLocalRandom.current().nextDouble();
-        return Duration.ofMillis(Math.round(exponential * (1.0 - reduction)));
+        return backoff.delay(retry);
     }
 
     @Override
     public String toString() {
-        return "RetryPolicy{maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff="
-                + maxBackoff + ", jitter=" + jitter + ", maxRetryAfter=" + maxRetryAfter + "}";
+        return "RetryPolicy{maxRetries=" + maxRetries + ", initialBackoff=" + backoff.initial() + ", maxBackoff="
+                + backoff.max() + ", jitter=" + backoff.jitter() + ", maxRetryAfter=" + maxRetryAfter + "}";
     }
 
     /** Builds a {@link RetryPolicy}. Not thread-safe. */

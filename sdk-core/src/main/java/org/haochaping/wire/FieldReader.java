@@ -57,6 +57,19 @@ final class FieldReader {
         return v != null && !v.isNull();
     }
 
+    /** Whether {@link #integer} would return a value, without reading the field or recording a violation. */
+    boolean hasInteger(String field) {
+        JsonNode v = node.get(field);
+        return v != null && (v.isIntegralNumber() && v.canConvertToInt()
+                || numbersAsText && v.isTextual() && v.textValue().matches("-?[0-9]{1,9}"));
+    }
+
+    /** Whether {@link #string} would return a value, without reading the field or recording a violation. */
+    boolean hasString(String field) {
+        JsonNode v = node.get(field);
+        return v != null && (v.isTextual() || numbersAsText && v.isIntegralNumber());
+    }
+
     JsonNode raw(String field) {
         read.add(field);
         JsonNode v = node.get(field);

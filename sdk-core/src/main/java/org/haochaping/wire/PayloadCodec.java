@@ -15,7 +15,14 @@ import org.haochaping.model.Evaluation;
 import org.haochaping.rules.EvaluationPolicy;
 import org.haochaping.rules.Violation;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -156,6 +163,125 @@ public final class PayloadCodec {
             out.add(decodeCase(parsed.items.get(i), parsed.array ? "[" + i + "]" : ""));
         }
         return out;
+    }
+
+    // The same four reads from bytes (UTF-8), a byte stream (UTF-8) and a character stream. A stream is read up to
+    // just past maxInputBytes and is not closed: the caller opened it.
+
+    /** As {@link #readEvaluation(String)}, from UTF-8 bytes. */
+    public Evaluation readEvaluation(byte[] json) {
+        return readEvaluation(payloadText(json));
+    }
+
+    /** As {@link #readEvaluation(String)}, from a UTF-8 byte stream. */
+    public Evaluation readEvaluation(InputStream json) {
+        return readEvaluation(payloadText(json));
+    }
+
+    /** As {@link #readEvaluation(String)}, from a character stream. */
+    public Evaluation readEvaluation(Reader json) {
+        return readEvaluation(payloadText(json));
+    }
+
+    /** As {@link #readCase(String)}, from UTF-8 bytes. */
+    public CaseRecord readCase(byte[] json) {
+        return readCase(payloadText(json));
+    }
+
+    /** As {@link #readCase(String)}, from a UTF-8 byte stream. */
+    public CaseRecord readCase(InputStream json) {
+        return readCase(payloadText(json));
+    }
+
+    /** As {@link #readCase(String)}, from a character stream. */
+    public CaseRecord readCase(Reader json) {
+        return readCase(payloadText(json));
+    }
+
+    /** As {@link #decodeEvaluations(String)}, from UTF-8 bytes. */
+    public List<Decoded<Evaluation>> decodeEvaluations(byte[] json) {
+        return decodeEvaluations(payloadText(json));
+    }
+
+    /** As {@link #decodeEvaluations(String)}, from a UTF-8 byte stream. */
+    public List<Decoded<Evaluation>> decodeEvaluations(InputStream json) {
+        return decodeEvaluations(payloadText(json));
+    }
+
+    /** As {@link #decodeEvaluations(String)}, from a character stream. */
+    public List<Decoded<Evaluation>> decodeEvaluations(Reader json) {
+        return decodeEvaluations(payloadText(json));
+    }
+
+    /** As {@link #decodeCases(String)}, from UTF-8 bytes. */
+    public List<Decoded<CaseRecord>> decodeCases(byte[] json) {
+        return decodeCases(payloadText(json));
+    }
+
+    /** As {@link #decodeCases(String)}, from a UTF-8 byte stream. */
+    public List<Decoded<CaseRecord>> decodeCases(InputStream json) {
+        return decodeCases(payloadText(json));
+    }
+
+    /** As {@link #decodeCases(String)}, from a character stream. */
+    public List<Decoded<CaseRecord>> decodeCases(Reader json) {
+        return decodeCases(payloadText(json));
+    }
+
+    /** Strict UTF-8: a malformed byte is refused, never replaced by U+FFFD. */
+    private String payloadText(byte[] json) {
+        if (json == null) {
+            throw new MalformedPayloadException("no payload", 0, 0);
+        }
+        if (json.length > limits.maxInputBytes()) {
+            throw new PayloadLimitException("payload is larger than " + limits.maxInputBytes() + " bytes",
+                    "maxInputBytes", 0, 0);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(json)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedPayloadException("not valid UTF-8", 0, 0);
+        }
+    }
+
+    private String payloadText(InputStream json) {
+        if (json == null) {
+            throw new MalformedPayloadException("no payload", 0, 0);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = json.read(buffer); n >= 0 && out.size() <= limits.maxInputBytes(); n = json.read(buffer)) {
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new MalformedPayloadException("cannot read the payload: " + e.getClass().getSimpleName(), 0, 0);
+        }
+        return payloadText(out.toByteArray());
+    }
+
+    /** Over maxInputBytes characters is over maxInputBytes bytes (a character is at least one byte in UTF-8). */
+    private String payloadText(Reader json) {
+        if (json == null) {
+            throw new MalformedPayloadException("no payload", 0, 0);
+        }
+        StringBuilder out = new StringBuilder();
+        char[] buffer = new char[8192];
+        try {
+            for (int n = json.read(buffer); n >= 0 && out.length() <= limits.maxInputBytes(); n = json.read(buffer)) {
+                out.append(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new MalformedPayloadException("cannot read the payload: " + e.getClass().getSimpleName(), 0, 0);
+        }
+        if (out.length() > limits.maxInputBytes()) {
+            throw new PayloadLimitException("payload is larger than " + limits.maxInputBytes() + " bytes",
+                    "maxInputBytes", 0, 0);
+        }
+        return out.toString();
     }
 
     private Decoded<Evaluation> decodeEvaluation(JsonNode node, String path) {

@@ -47,7 +47,7 @@ final class UnifiedProfile extends WireProfile {
     }
 
     @Override
-    public ObjectNode writeCase(CaseRecord c) {
+    ObjectNode writeCase(CaseRecord c) {
         ObjectNode o = NODES.objectNode();
         put(o, "caseNo", c.caseNo());
         put(o, "itemCode", c.itemCode());
@@ -75,7 +75,7 @@ final class UnifiedProfile extends WireProfile {
     }
 
     @Override
-    public ObjectNode writeEvaluation(Evaluation e) {
+    ObjectNode writeEvaluation(Evaluation e) {
         ObjectNode o = NODES.objectNode();
         put(o, "evaluationId", e.evaluationId());
         put(o, "scope", e.scope());
@@ -111,14 +111,14 @@ final class UnifiedProfile extends WireProfile {
     }
 
     @Override
-    public Decoded<CaseRecord> readCase(JsonNode node, String path) {
+    Decoded<CaseRecord> readCase(JsonNode node, String path) {
         List<Violation> violations = new ArrayList<>();
         CaseRecord c = caseFrom(node, path, violations);
         return new Decoded<>(c, violations);
     }
 
     @Override
-    public Decoded<Evaluation> readEvaluation(JsonNode node, String path) {
+    Decoded<Evaluation> readEvaluation(JsonNode node, String path) {
         List<Violation> violations = new ArrayList<>();
         if (!node.isObject()) {
             violations.add(new Violation(path.isEmpty() ? "$" : path, FieldReader.WIRE, "must be a JSON object"));

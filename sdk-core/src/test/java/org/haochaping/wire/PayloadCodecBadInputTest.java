@@ -99,7 +99,7 @@ class PayloadCodecBadInputTest {
 
         @Test
         void nothingOrNotAnObject() {
-            assertThat(catchThrowableOfType(MalformedPayloadException.class, () -> UNIFIED.decodeEvaluations(null)))
+            assertThat(catchThrowableOfType(MalformedPayloadException.class, () -> UNIFIED.decodeEvaluations((String) null)))
                     .hasMessage("no payload").extracting(MalformedPayloadException::line).isEqualTo(0);
             assertThatThrownBy(() -> UNIFIED.decodeEvaluations(" \n")).isInstanceOf(MalformedPayloadException.class)
                     .hasMessageStartingWith("empty payload");

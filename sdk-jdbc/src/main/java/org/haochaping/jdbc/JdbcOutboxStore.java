@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,6 +28,7 @@ import org.haochaping.outbox.OutboxStorageException;
 import org.haochaping.outbox.OutboxStore;
 import org.haochaping.outbox.RecordRejectedException;
 import org.haochaping.transport.IdempotencyKey;
+import org.haochaping.transport.Backoff;
 import org.haochaping.transport.ServiceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +67,8 @@ public final class JdbcOutboxStore implements OutboxStore {
     private final Duration lease;
     private final int batchSize;
     private final Duration pollInterval;
-    private final Duration initialRetryBackoff;
-    private final Duration maxRetryBackoff;
+    /** Doubling from the builder's initial wait to its cap, up to 20% shorter at random (spreads retries out). */
+    private final Backoff retryBackoff;
     private final Duration retention;
     private final BiConsumer<OutboxRecord, RecordRejectedException> rejectionHandler;
     private final Clock clock;
@@ -91,8 +91,7 @@ public final class JdbcOutboxStore implements OutboxStore {
         this.lease = b.lease;
         this.batchSize = b.batchSize;
         this.pollInterval = b.pollInterval;
-        this.initialRetryBackoff = b.initialRetryBackoff;
-        this.maxRetryBackoff = b.maxRetryBackoff;
+        this.retryBackoff = Backoff.of(b.initialRetryBackoff, b.maxRetryBackoff, 0.2);
         this.retention = b.retention;
         this.rejectionHandler = b.rejectionHandler;
         this.clock = b.clock;
@@ -493,13 +492,8 @@ public final class JdbcOutboxStore implements OutboxStore {
 
     private void retryLater(OutboxRecord record, Exception failure) {
         int attempts = attempts(record.sequence());
-        Duration delay = retryBackoff(Math.max(1, attempts));
-        if (failure instanceof ServiceException) {
-            Optional<Duration> retryAfter = ((ServiceException) failure).retryAfter();
-            if (retryAfter.isPresent() && retryAfter.get().compareTo(delay) > 0) {
-                delay = retryAfter.get().compareTo(maxRetryBackoff) > 0 ? maxRetryBackoff : retryAfter.get();
-            }
-        }
+        Duration delay = retryBackoff.delay(Math.max(1, attempts), failure instanceof ServiceException
+                ? ((ServiceException) failure).retryAfter() : Optional.<Duration>empty());
         try {
             update("UPDATE " + table + " SET due_at = ?, lease_owner = NULL, last_error = ? WHERE id = ?"
                     + " AND status = 'PENDING' AND lease_owner = ?", clock.millis() + delay.toMillis(),
@@ -522,17 +516,6 @@ public final class JdbcOutboxStore implements OutboxStore {
         } catch (SQLException failed) {
             return 1;
         }
-    }
-
-    private Duration retryBackoff(int attempts) {
-        long initial = initialRetryBackoff.toMillis();
-        long cap = maxRetryBackoff.toMillis();
-        long exponential = attempts > 40 ? cap : Math.min(cap, initial << Math.min(attempts - 1, 40));
-        if (exponential < 0) {
-            exponential = cap;
-        }
-        // Up to 20% shorter, so that instances and rows spread out.
-        return Duration.ofMillis(Math.round(exponential * (1.0 - 0.2 * ThreadLocalRandom.current().nextDouble())));
     }
 
     /** On close: the rows this instance still holds go back to the others at once, not after the lease. */

@@ -17,6 +17,7 @@ import org.haochaping.model.Grade;
 import org.haochaping.model.HandlingMode;
 import org.haochaping.model.Target;
 import org.haochaping.wire.WireProfile;
+import org.haochaping.wire.internal.WireTrees;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -264,7 +265,7 @@ public final class PayloadVectors {
         ObjectNode t = JSON.createObjectNode();
         t.put("comment", comment);
         t.put("rule", rule);
-        t.set("payload", profile.writeEvaluation(e));
+        t.set("payload", WireTrees.writeEvaluation(profile, e));
         t.put("result", "valid");
         t.putArray("violations");
         tests.add(t);
@@ -275,11 +276,11 @@ public final class PayloadVectors {
             return;
         }
         // Paths are stated for the model; each profile names them by its own fields (interface-spec 1.7).
-        addInvalid(profile.writeEvaluation(e), comment, profile.wirePath(path), rule);
+        addInvalid(WireTrees.writeEvaluation(profile, e), comment, profile.wirePath(path), rule);
     }
 
     private void wire(Evaluation e, UnaryOperator<ObjectNode> edit, String comment, String path) {
-        addInvalid(edit.apply(profile.writeEvaluation(e)), comment, path, "Art. 5");
+        addInvalid(edit.apply(WireTrees.writeEvaluation(profile, e)), comment, path, "Art. 5");
     }
 
     private void addInvalid(ObjectNode payload, String comment, String path, String rule) {

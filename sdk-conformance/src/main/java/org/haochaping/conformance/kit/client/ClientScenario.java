@@ -22,6 +22,7 @@ import org.haochaping.model.EvaluationKind;
 import org.haochaping.model.EvaluationScope;
 import org.haochaping.model.Target;
 import org.haochaping.rules.ValidationException;
+import org.haochaping.wire.PayloadCodec;
 import org.haochaping.wire.WireProfile;
 
 /**
@@ -119,7 +120,7 @@ public final class ClientScenario {
     /** Whether the national profile can carry {@code e} (its channel has a pf code, its fields a national name). */
     public static boolean representableInNational(Evaluation e) {
         try {
-            WireProfile.national().writeEvaluation(e);
+            PayloadCodec.of(WireProfile.national()).write(e);
             return true;
         } catch (ValidationException unrepresentable) {
             return false;

@@ -359,7 +359,8 @@ public final class ServerConformance {
      */
     private String respelledEnvelopeReplay() {
         ArrayNode records = RawExchange.JSON.createArrayNode();
-        records.add(org.haochaping.wire.WireProfile.national().writeEvaluation(evaluation()));
+        records.add(org.haochaping.wire.internal.WireTrees.writeEvaluation(
+                org.haochaping.wire.WireProfile.national(), evaluation()));
         byte[] recordBytes = write(records);
         NationalEnvelope original = nationalSealer.seal(recordBytes);
         RawExchange.Answer first = national(original);
@@ -367,7 +368,8 @@ public final class ServerConformance {
             throw new CheckFailed("the original envelope was not accepted: HTTP " + first.status() + " " + text(first));
         }
         ArrayNode others = RawExchange.JSON.createArrayNode();
-        others.add(org.haochaping.wire.WireProfile.national().writeEvaluation(evaluation()));
+        others.add(org.haochaping.wire.internal.WireTrees.writeEvaluation(
+                org.haochaping.wire.WireProfile.national(), evaluation()));
         String foreignData = foreignSealer.seal(write(others)).data();
         Map<String, NationalEnvelope> replays = new LinkedHashMap<>();
         replays.put("upper-case hex", new NationalEnvelope(original.appMark(), original.time(),
