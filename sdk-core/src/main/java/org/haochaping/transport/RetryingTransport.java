@@ -1,5 +1,7 @@
 package org.haochaping.transport;
 
+import org.haochaping.InternalApi;
+
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Objects;
@@ -90,6 +92,7 @@ public final class RetryingTransport implements Transport {
         }
 
         /** Replaces the real waiting between attempts, e.g. by one that records delays in tests. */
+        @InternalApi
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
