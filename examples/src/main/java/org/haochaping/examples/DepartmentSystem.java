@@ -40,7 +40,7 @@ public final class DepartmentSystem {
             System.out.println("cases reported: " + cases.count(RecordStatus.ACCEPTED) + " accepted");
 
             // 2. The applicants evaluated the service item on the department's site after completion (Art. 11).
-            //    The client checks every record against the rules before sending (checkBeforeSend, default on).
+            //    The client checks every record against the rules before sending (always: only the conformance kit can switch it off).
             Evaluator applicant = Evaluator.builder().kind(EvaluatorKind.NATURAL_PERSON).name("张三")
                     .certificate(CertificateType.RESIDENT_ID_CARD, "120101198506121236").mobile("13812345678").build();
             Evaluation good = Evaluation.builder().evaluationId("DS-EV-0001").caseRecord(licence)

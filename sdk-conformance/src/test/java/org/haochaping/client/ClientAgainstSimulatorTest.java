@@ -1,5 +1,6 @@
 package org.haochaping.client;
 
+import org.haochaping.internal.ConformanceKitAccess;
 import org.haochaping.badreview.Actor;
 import org.haochaping.badreview.ActorRole;
 import org.haochaping.badreview.Category;
@@ -120,7 +121,7 @@ class ClientAgainstSimulatorTest {
 
     @Test
     void aRefusedPayloadIsNotRetriedAndCarriesThePlatformsCode() {
-        HcpClient unchecked = clientFor(platform, app).checkBeforeSend(false).build();
+        HcpClient unchecked = ConformanceKitAccess.withoutRuleChecks(clientFor(platform, app)).build();
         Evaluation bad = samples().get(2).toBuilder().indicators().freeText(null).build();
         ServiceException e = catchThrowableOfType(ServiceException.class,
                 () -> unchecked.submitEvaluations(List.of(bad)));

@@ -25,8 +25,11 @@ public enum HttpMethod {
         return write;
     }
 
-    /** {@code true} when HTTP requires a request body (possibly empty) for this method. */
-    boolean requiresBody() {
+    /**
+     * {@code true} when HTTP requires a request body (possibly empty) for this method: an {@link Exchange} sends an
+     * empty one when the request has none.
+     */
+    public boolean requiresBody() {
         return bodyRequired;
     }
 

@@ -59,6 +59,7 @@ public final class OkHttpTransport implements Transport {
     private final SystemSleeper ownedSleeper;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long maxResponseBytes;
+    private final Exchange exchange = new OkHttpExchange();
 
     private OkHttpTransport(Builder builder) {
         OkHttpClient.Builder http = builder.client == null ? new OkHttpClient.Builder() : builder.client.newBuilder();
@@ -87,7 +88,7 @@ public final class OkHttpTransport implements Transport {
         this.baseUrl = builder.baseUrl;
         Sleeper sleeper = builder.sleeper;
         this.ownedSleeper = sleeper == null ? new SystemSleeper() : null;
-        this.executor = new RetryingExecutor(new OkHttpExchange(), builder.retryPolicy,
+        this.executor = new RetryingExecutor(exchange, builder.retryPolicy,
                 sleeper == null ? ownedSleeper : sleeper, builder.errorBodyParser,
                 new HeaderRedactor(builder.redactedHeaders), builder.clock);
     }
@@ -216,12 +217,9 @@ public final class OkHttpTransport implements Transport {
                 body = RequestBody.create(new byte[0], null);
             }
             http.method(request.method().name(), body);
-            AttemptHeaders perAttempt = request.attemptHeaders();
-            if (perAttempt != null) {
-                for (Map.Entry<String, String> header : perAttempt.forAttempt(request.method(), url.encodedPath(),
-                        url.encodedQuery(), bytes).entrySet()) {
-                    http.header(header.getKey(), header.getValue());
-                }
+            for (Map.Entry<String, String> header : request.attemptHeadersFor(url.encodedPath(), url.encodedQuery(),
+                    bytes).entrySet()) {
+                http.header(header.getKey(), header.getValue());
             }
             Call call = client.newCall(http.build());
             if (timeout != null) {
@@ -266,6 +264,14 @@ public final class OkHttpTransport implements Transport {
             throw new ResponseTooLargeException(maxResponseBytes, -1);
         }
         return source.readByteArray();
+    }
+
+    /**
+     * One attempt through this transport's OkHttp client, without retries: the SDK's own {@link Exchange}, with this
+     * transport's base URL, timeouts, proxy and body limit. It lives as long as this transport.
+     */
+    public Exchange exchange() {
+        return exchange;
     }
 
     /** The OkHttp client as configured, for tests of the settings. */

@@ -106,9 +106,27 @@ public final class TransportRequest {
         return attemptObserver;
     }
 
-    /** The bytes to send on one attempt: {@link #attemptBody()} applied, or the stored body. */
-    byte[] bodyForAttempt() {
-        return attemptBody == null ? body : attemptBody.forAttempt(body);
+    /**
+     * The bytes to send on one attempt: {@link #attemptBody()} applied, or a copy of the stored body. An
+     * {@link Exchange} calls it once per attempt, since an attempt body (a national envelope) is valid once.
+     */
+    public byte[] bodyForAttempt() {
+        return attemptBody == null ? body.clone() : attemptBody.forAttempt(body);
+    }
+
+    /**
+     * The headers of {@link #attemptHeaders()} for one attempt, computed over what that attempt sends; empty when the
+     * request has none. An {@link Exchange} calls it once per attempt, after resolving the URL.
+     *
+     * @param encodedPath the full path as sent (the base URL's path and the request's), percent-encoded
+     * @param encodedQuery the query as sent, or {@code null} for none
+     * @param body the bytes of {@link #bodyForAttempt()} for this attempt
+     */
+    public Map<String, String> attemptHeadersFor(String encodedPath, String encodedQuery, byte[] body) {
+        if (attemptHeaders == null) {
+            return java.util.Collections.emptyMap();
+        }
+        return attemptHeaders.forAttempt(method, encodedPath, encodedQuery, body);
     }
 
     /** Method, path (without the query) and header names; never header values or body content. */

@@ -1,5 +1,6 @@
 package org.haochaping.conformance.kit.client;
 
+import org.haochaping.internal.ConformanceKitAccess;
 import org.haochaping.client.HcpClient;
 import org.haochaping.conformance.SamplePayloads;
 import org.haochaping.crypto.keys.PrivateKeyMaterial;
@@ -91,7 +92,7 @@ class ClientConformanceSessionTest {
             Evaluation late = qr.toBuilder().evaluationId("EV-LATE")
                     .caseRecord(qr.caseRecord().toBuilder().caseNo("TJ2026112600199").build())
                     .evaluatedAt(OffsetDateTime.parse("2026-12-04T09:00:00+08:00")).build();
-            try (HcpClient unchecked = client(appKey).checkBeforeSend(false).build()) {
+            try (HcpClient unchecked = ConformanceKitAccess.withoutRuleChecks(client(appKey)).build()) {
                 Evaluation onTime = samples().get(1).toBuilder().evaluationId("EV-ONTIME")
                         .caseRecord(samples().get(1).caseRecord().toBuilder().caseNo("TJ2026112600198").build()).build();
                 unchecked.submitEvaluations(List.of(onTime, late));
@@ -174,7 +175,7 @@ class ClientConformanceSessionTest {
     @Test
     void aBadReviewWithoutReasonFailsTheRulesCheckWithItsArticle() {
         Evaluation noReason = samples().get(2).toBuilder().indicators().freeText(null).build();
-        try (HcpClient unchecked = client(appKey).checkBeforeSend(false).build()) {
+        try (HcpClient unchecked = ConformanceKitAccess.withoutRuleChecks(client(appKey)).build()) {
             catchThrowable(() -> unchecked.submitEvaluations(List.of(noReason)));
         }
         ClientConformanceReport report = session.evaluate();

@@ -17,6 +17,7 @@ import org.haochaping.badreview.WorkOrderAction;
 import org.haochaping.badreview.WorkOrderState;
 import org.haochaping.client.HcpClient;
 import org.haochaping.conformance.SamplePayloads;
+import org.haochaping.internal.ConformanceKitAccess;
 import org.haochaping.model.Evaluation;
 import org.haochaping.transport.RequestOptions;
 
@@ -44,10 +45,10 @@ public final class ScenarioDriver {
      * clients sign on it too): the work-order actions happen at its "now".
      */
     public static void performEveryScenario(HcpClient.Builder clients, Clock clock) {
-        try (HcpClient client = clients.checkBeforeSend(true).build()) {
+        try (HcpClient client = clients.build()) {
             List<Evaluation> samples = SamplePayloads.all().stream().map(SamplePayloads.Sample::evaluation).toList();
             client.submitEvaluations(samples);
-            try (HcpClient unchecked = clients.checkBeforeSend(false).build()) {
+            try (HcpClient unchecked = ConformanceKitAccess.withoutRuleChecks(client.newBuilder()).build()) {
                 submitLateEvaluation(unchecked, samples);
             }
             handleWorkOrders(client, clock);
