@@ -19,6 +19,10 @@ import java.util.TreeSet;
  * <p>A package that is not listed belongs to its nearest listed ancestor (a new {@code client.pipeline} is part of
  * {@code client}); a package with no listed ancestor is a violation of its own, so that a new package is placed
  * deliberately.
+ *
+ * <p>A bridge package ({@code crypto.internal}: the friend access of the pattern OkHttp calls {@code Internal}, which
+ * a public package installs so that other SDK packages can reach its non-public parts) may be declared a part of the
+ * package it serves: it is then checked and cycle-tested as that package, because the two use each other by design.
  */
 public final class Layering {
 
@@ -27,6 +31,7 @@ public final class Layering {
 
     private final String base;
     private final Map<String, Integer> layerOf = new HashMap<>();
+    private final Map<String, String> bridges;
 
     /**
      * @param basePackage the module's base package in internal form ({@code org/haochaping})
@@ -34,12 +39,27 @@ public final class Layering {
      *     {@link #ROOT} for the base package itself
      */
     public Layering(String basePackage, List<List<String>> layers) {
+        this(basePackage, layers, Map.of());
+    }
+
+    /**
+     * @param bridges bridge package to the package it serves, both relative and dotted
+     *     ({@code "crypto.internal" -> "crypto.keys"}); each served package must sit in the layer table
+     */
+    public Layering(String basePackage, List<List<String>> layers, Map<String, String> bridges) {
         this.base = basePackage;
+        this.bridges = Map.copyOf(bridges);
         for (int i = 0; i < layers.size(); i++) {
             for (String p : layers.get(i)) {
                 if (layerOf.put(p, i) != null) {
                     throw new IllegalArgumentException(p + " is listed twice");
                 }
+            }
+        }
+        for (Map.Entry<String, String> b : this.bridges.entrySet()) {
+            if (layerOf.containsKey(b.getKey()) || !layerOf.containsKey(b.getValue())) {
+                throw new IllegalArgumentException("bridge " + b.getKey() + " must be unlisted and serve a listed "
+                        + "package, not " + b.getValue());
             }
         }
     }
@@ -90,7 +110,8 @@ public final class Layering {
         if (!internalPackage.startsWith(base + "/")) {
             return null;
         }
-        return internalPackage.substring(base.length() + 1).replace('/', '.');
+        String pkg = internalPackage.substring(base.length() + 1).replace('/', '.');
+        return bridges.getOrDefault(pkg, pkg);
     }
 
     private String entry(String pkg) {

@@ -56,4 +56,19 @@ class LayeringTest {
                 "package cycle: client -> model -> client",
                 "package extra is in no layer: place it in the layer table (and docs/design.md)");
     }
+
+    @Test
+    void aDeclaredBridgeIsPartOfThePackageItServes() throws Exception {
+        List<ClassInfo> classes = compile(Map.of(
+                "org/haochaping/wire/W.java", "package org.haochaping.wire; public class W { "
+                        + "static { org.haochaping.wire.internal.Bridge.install(new W()); } }",
+                "org/haochaping/wire/internal/Bridge.java", "package org.haochaping.wire.internal; public class Bridge {"
+                        + " public static void install(org.haochaping.wire.W w) {} }",
+                "org/haochaping/client/C.java", "package org.haochaping.client; public class C { "
+                        + "org.haochaping.wire.internal.Bridge b; }"));
+        assertThat(new Layering("org/haochaping", LAYERS).violations(classes))
+                .containsExactly("package cycle: wire -> wire.internal -> wire");
+        assertThat(new Layering("org/haochaping", LAYERS, Map.of("wire.internal", "wire")).violations(classes))
+                .isEmpty();
+    }
 }
