@@ -60,6 +60,8 @@ public final class Outbox implements OutboxStore {
     private final long maxBytes;
     private final Duration submitTimeout;
     /** Doubling from the builder's initial wait to its cap, up to 20% shorter at random (spreads retries out). */
+    /** Up to 20% shorter at random, so that terminals back online together do not retry in step. */
+    private static final double RETRY_JITTER = 0.2;
     private final Backoff retryBackoff;
     private final BiConsumer<OutboxRecord, RecordRejectedException> rejectionHandler;
     private final Clock clock;
@@ -87,7 +89,7 @@ public final class Outbox implements OutboxStore {
         this.maxRecords = builder.maxRecords;
         this.maxBytes = builder.maxBytes;
         this.submitTimeout = builder.submitTimeout;
-        this.retryBackoff = Backoff.of(builder.initialRetryBackoff, builder.maxRetryBackoff, 0.2);
+        this.retryBackoff = builder.retryBackoff;
         this.rejectionHandler = builder.rejectionHandler;
         this.clock = builder.clock;
         this.networkStatus = builder.networkStatus;
@@ -557,8 +559,7 @@ public final class Outbox implements OutboxStore {
         private int maxRecords = 10_000;
         private long maxBytes = 16L * 1024 * 1024;
         private Duration submitTimeout = Duration.ZERO;
-        private Duration initialRetryBackoff = Duration.ofSeconds(1);
-        private Duration maxRetryBackoff = Duration.ofMinutes(5);
+        private Backoff retryBackoff = Backoff.of(Duration.ofSeconds(1), Duration.ofMinutes(5), RETRY_JITTER);
         private BiConsumer<OutboxRecord, RecordRejectedException> rejectionHandler = (record, reason) ->
                 LOG.warn("Outbox record {} ({}) rejected by the platform and removed: {}", record.sequence(),
                         record.kind(), reason.getMessage());
@@ -605,11 +606,7 @@ public final class Outbox implements OutboxStore {
          * shorter at random; default 1 s to 5 min.
          */
         public Builder retryBackoff(Duration initial, Duration max) {
-            if (initial == null || initial.isNegative() || initial.isZero() || max == null || max.compareTo(initial) < 0) {
-                throw new IllegalArgumentException("retryBackoff: need 0 < initial <= max, was " + initial + ", " + max);
-            }
-            this.initialRetryBackoff = initial;
-            this.maxRetryBackoff = max;
+            this.retryBackoff = Backoff.of(initial, max, RETRY_JITTER);
             return this;
         }
 

@@ -68,6 +68,8 @@ public final class JdbcOutboxStore implements OutboxStore {
     private final int batchSize;
     private final Duration pollInterval;
     /** Doubling from the builder's initial wait to its cap, up to 20% shorter at random (spreads retries out). */
+    /** Up to 20% shorter at random, so that terminals back online together do not retry in step. */
+    private static final double RETRY_JITTER = 0.2;
     private final Backoff retryBackoff;
     private final Duration retention;
     private final BiConsumer<OutboxRecord, RecordRejectedException> rejectionHandler;
@@ -91,7 +93,7 @@ public final class JdbcOutboxStore implements OutboxStore {
         this.lease = b.lease;
         this.batchSize = b.batchSize;
         this.pollInterval = b.pollInterval;
-        this.retryBackoff = Backoff.of(b.initialRetryBackoff, b.maxRetryBackoff, 0.2);
+        this.retryBackoff = b.retryBackoff;
         this.retention = b.retention;
         this.rejectionHandler = b.rejectionHandler;
         this.clock = b.clock;
@@ -651,8 +653,7 @@ public final class JdbcOutboxStore implements OutboxStore {
         private Duration lease = Duration.ofMinutes(2);
         private int batchSize = 20;
         private Duration pollInterval = Duration.ofSeconds(1);
-        private Duration initialRetryBackoff = Duration.ofSeconds(1);
-        private Duration maxRetryBackoff = Duration.ofMinutes(5);
+        private Backoff retryBackoff = Backoff.of(Duration.ofSeconds(1), Duration.ofMinutes(5), RETRY_JITTER);
         private Duration retention = Duration.ofDays(7);
         private boolean deliver = true;
         private BiConsumer<OutboxRecord, RecordRejectedException> rejectionHandler = (record, reason) ->
@@ -730,11 +731,7 @@ public final class JdbcOutboxStore implements OutboxStore {
 
         /** The wait after a failed delivery of a row: doubling per attempt; default 1 s to 5 min. */
         public Builder retryBackoff(Duration initial, Duration max) {
-            if (initial == null || initial.isNegative() || initial.isZero() || max == null || max.compareTo(initial) < 0) {
-                throw new IllegalArgumentException("retryBackoff: need 0 < initial <= max, was " + initial + ", " + max);
-            }
-            this.initialRetryBackoff = initial;
-            this.maxRetryBackoff = max;
+            this.retryBackoff = Backoff.of(initial, max, RETRY_JITTER);
             return this;
         }
 
